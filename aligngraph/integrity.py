@@ -1,0 +1,141 @@
+"""Referential integrity of a merged organisation: every reference resolves, no cycles.
+
+Pure domain code: it names the record and the field of each flaw, and the loader turns
+that into a file and a line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .model import Organisation
+
+
+@dataclass(frozen=True)
+class Flaw:
+    """A problem in one record: ``kind`` and ``id`` name it, ``loc`` the field in it.
+
+    ``ref`` is the id a broken reference names.
+    """
+
+    kind: str
+    id: str
+    loc: tuple
+    message: str
+    ref: str | None = None
+
+
+def find_flaws(org: Organisation) -> list[Flaw]:
+    """Every broken reference and every cycle in ``org``."""
+    teams = {team.id for team in org.teams}
+    goals = {o.id for o in org.objectives} | {k.id for _, k in org.key_results()}
+    people = None if org.people is None else {p.id for p in org.people}
+    refs = _References(teams, people, goals)
+    flaws = list(_team_flaws(org, refs))
+    flaws += _person_flaws(org, refs)
+    flaws += _goal_flaws(org, refs)
+    flaws += _team_cycles(org)
+    flaws += _alignment_cycles(org)
+    return flaws
+
+
+class _References:
+    def __init__(self, teams: set[str], people: set[str] | None, goals: set[str]):
+        self.known = {"team": teams, "person": people, "goal": goals}
+
+    def check(self, kind, owner_kind, owner_id, loc, value) -> Iterator[Flaw]:
+        known = self.known[kind]
+        if value is None or known is None or value in known:
+            return
+        hint = difflib.get_close_matches(value, known, n=1) if len(known) < 20000 else []
+        suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
+        noun = {"team": "team", "person": "person", "goal": "objective or key result"}[kind]
+        yield Flaw(owner_kind, owner_id, loc, f"unknown {noun} {value!r}{suggestion}", value)
+
+    def check_all(self, kind, owner_kind, owner_id, field, values) -> Iterator[Flaw]:
+        for index, value in enumerate(values):
+            yield from self.check(kind, owner_kind, owner_id, (field, index), value)
+
+
+def _team_flaws(org: Organisation, refs: _References) -> Iterator[Flaw]:
+    for team in org.teams:
+        yield from refs.check("team", "team", team.id, ("parent",), team.parent)
+        yield from refs.check("person", "team", team.id, ("lead",), team.lead)
+
+
+def _person_flaws(org: Organisation, refs: _References) -> Iterator[Flaw]:
+    for person in org.people or ():
+        yield from refs.check("team", "person", person.id, ("team",), person.team)
+
+
+def _goal_flaws(org: Organisation, refs: _References) -> Iterator[Flaw]:
+    for objective in org.objectives:
+        yield from refs.check("team", "goal", objective.id, ("team",), objective.team)
+        yield from _common_goal_flaws(objective, refs)
+        for kr in objective.key_results:
+            yield from _common_goal_flaws(kr, refs)
+            yield from refs.check_all("person", "goal", kr.id, "contributors", kr.contributors)
+
+
+def _common_goal_flaws(goal, refs: _References) -> Iterator[Flaw]:
+    yield from refs.check("person", "goal", goal.id, ("owner",), goal.owner)
+    yield from refs.check("person", "goal", goal.id, ("liaison",), goal.liaison)
+    yield from refs.check_all("goal", "goal", goal.id, "aligns_to", goal.aligns_to)
+    yield from refs.check_all("team", "goal", goal.id, "depends_on", goal.depends_on)
+
+
+def _team_cycles(org: Organisation) -> Iterator[Flaw]:
+    graph = nx.DiGraph((t.id, t.parent) for t in org.teams if t.parent)
+    for cycle in _cycles(graph):
+        path = " → ".join([*cycle, cycle[0]])
+        yield Flaw("team", cycle[0], ("parent",), f"team parents form a cycle: {path}")
+
+
+def _alignment_cycles(org: Organisation) -> Iterator[Flaw]:
+    graph = nx.DiGraph()
+    objective_of = {}
+    for objective in org.objectives:
+        graph.add_edges_from((objective.id, target) for target in objective.aligns_to)
+        for kr in objective.key_results:
+            objective_of[kr.id] = objective.id
+            graph.add_edge(kr.id, objective.id)
+            graph.add_edges_from((kr.id, target) for target in kr.aligns_to)
+    for cycle in _cycles(graph):
+        if len(cycle) == 2 and objective_of.get(cycle[0]) == cycle[1]:
+            cycle = cycle[::-1]
+        yield _alignment_flaw(cycle, objective_of)
+
+
+def _alignment_flaw(cycle: list[str], objective_of: dict[str, str]) -> Flaw:
+    if len(cycle) == 2 and objective_of.get(cycle[1]) == cycle[0]:
+        return Flaw("goal", cycle[0], ("aligns_to",),
+                    f"objective {cycle[0]!r} aligns to its own key result {cycle[1]!r}; "
+                    "an objective can only support goals outside itself")
+    # Start the cycle at a goal whose next step is an aligns_to link, not membership.
+    starts = [i for i, goal in enumerate(cycle)
+              if objective_of.get(goal) != cycle[(i + 1) % len(cycle)]]
+    first = min(starts, key=lambda i: cycle[i]) if starts else 0
+    cycle = cycle[first:] + cycle[:first]
+    path = " → ".join([*cycle, cycle[0]])
+    return Flaw("goal", cycle[0], ("aligns_to",), f"aligns_to links form a cycle: {path}")
+
+
+def _cycles(graph: nx.DiGraph) -> Iterable[list[str]]:
+    """One node list per cycle, found through strongly connected components.
+
+    A bare ``find_cycle`` is quadratic on large acyclic graphs; SCCs are linear.
+    """
+    for component in nx.strongly_connected_components(graph):
+        if len(component) > 1:
+            yield _ordered_cycle(graph.subgraph(component))
+    for node in nx.nodes_with_selfloops(graph):
+        yield [node]
+
+
+def _ordered_cycle(component: nx.DiGraph) -> list[str]:
+    start = min(component)
+    return [edge[0] for edge in nx.find_cycle(component, start)]

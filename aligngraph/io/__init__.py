@@ -1,0 +1,1 @@
+"""Reading OKR files: the only layer that touches the file system for input."""

@@ -1,0 +1,64 @@
+"""Turn pydantic's validation errors into messages a person can act on."""
+
+from __future__ import annotations
+
+import difflib
+
+from ..model import field_names, model_at
+
+_EXPECTED = {
+    "string_type": "expected text",
+    "float_type": "expected a number",
+    "float_parsing": "expected a number",
+    "int_type": "expected a whole number",
+    "list_type": "expected a list",
+    "dict_type": "expected a mapping of keys to values",
+    "model_type": "expected a mapping of keys to values",
+    "model_attributes_type": "expected a mapping of keys to values",
+    "date_type": "expected a date written YYYY-MM-DD",
+    "date_from_datetime_parsing": "expected a date written YYYY-MM-DD",
+    "date_parsing": "expected a date written YYYY-MM-DD",
+    "string_too_short": "expected non-empty text",
+    "less_than_equal": "expected a number from 0 to 1",
+    "greater_than_equal": "expected a number from 0 to 1",
+    "literal_error": None,
+}
+
+
+def describe_validation_error(error: dict) -> tuple[tuple, str]:
+    """Return the path and the message for one pydantic error dict."""
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    if kind == "missing":
+        return loc, f"missing required field {loc[-1]!r}"
+    if kind == "extra_forbidden":
+        return loc, _unknown_key(loc)
+    expected = _EXPECTED.get(kind) or error["msg"]
+    return loc, f"{expected}, got {_shown(error.get('input'))}"
+
+
+def _unknown_key(loc: tuple) -> str:
+    key = str(loc[-1])
+    model = model_at(loc[:-1])
+    valid = field_names(model) if model else []
+    close = difflib.get_close_matches(key, valid, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    listing = f" Valid keys here: {', '.join(valid)} (and x-… extension keys)." if valid else ""
+    return f"unknown key {key!r}{hint}{listing}"
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def dotted(loc: tuple) -> str:
+    """Render a path such as ``objectives[3].key_results[0].target``.
+
+    >>> dotted(("objectives", 3, "key_results", 0, "target"))
+    'objectives[3].key_results[0].target'
+    """
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text

@@ -1,0 +1,209 @@
+"""Load OKR files (YAML or JSON) into one validated :class:`Organisation`.
+
+Every problem is collected before anything is raised, and each is located: the file,
+the line and column, the path of the field, and what was expected.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pydantic
+
+from ..errors import InputError, Problem
+from ..integrity import find_flaws
+from ..model import Cycle, Document, Organisation, Origin
+from .parsed import Parsed
+from .errors import describe_validation_error, dotted
+from .yaml_source import Locator, parse_yaml
+
+SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+
+def load(paths: Sequence[str | Path]) -> Organisation:
+    """Read, validate and merge OKR files and folders into one organisation.
+
+    Raises
+    ------
+    InputError
+        With every problem found, each located in its file.
+    """
+    files, problems = _expand(paths)
+    sources = _Sources()
+    documents = []
+    for file in files:
+        parsed, found = _read_document(file, sources)
+        problems += found
+        if parsed is not None:
+            documents.append(parsed)
+    org, merge_problems = _merge(documents)
+    problems += merge_problems
+    dropped = set().union(*(parsed.dropped_ids for parsed in documents))
+    flaws = [flaw for flaw in find_flaws(org) if not _about(flaw, dropped)]
+    problems += [sources.locate_flaw(flaw, org) for flaw in flaws]
+    if problems:
+        raise InputError(problems)
+    return org
+
+
+def _expand(paths: Sequence[str | Path]) -> tuple[list[Path], list[Problem]]:
+    files, problems = [], []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
+            if not found:
+                problems.append(Problem(str(path), "", "no .yaml, .yml or .json files in this folder"))
+            files += found
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(str(path), "", "no such file or folder"))
+    if not paths:
+        problems.append(Problem("(none)", "", "no OKR file given"))
+    return files, problems
+
+
+class _Sources:
+    """The text of each file, kept to locate problems after validation."""
+
+    def __init__(self):
+        self._texts: dict[str, str] = {}
+        self._locators: dict[str, Locator] = {}
+
+    def add(self, file: str, text: str) -> None:
+        self._texts[file] = text
+
+    def problem(self, file: str, loc: tuple, message: str, *, key: bool = False) -> Problem:
+        if file not in self._locators:
+            self._locators[file] = Locator(self._texts.get(file, ""))
+        position = self._locators[file].find(loc, key=key)
+        line, column = position if position else (None, None)
+        return Problem(file, dotted(loc), message, line, column)
+
+    def locate_flaw(self, flaw, org: Organisation) -> Problem:
+        origin = org.origins[(flaw.kind, flaw.id)]
+        return self.problem(origin.file, origin.loc + flaw.loc, flaw.message)
+
+
+def _read_document(path: Path, sources: _Sources) -> tuple[Parsed | None, list[Problem]]:
+    file = str(path)
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        return None, [Problem(file, "", "not an OKR file: expected a .yaml, .yml or .json suffix")]
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(file, "", f"cannot be read as UTF-8 text: {exc}")]
+    sources.add(file, text)
+    data, problems = parse_json(text, file) if kind == "json" else parse_yaml(text, file)
+    if problems:
+        return None, problems
+    try:
+        return Parsed.whole(file, Document.model_validate(data)), []
+    except pydantic.ValidationError as exc:
+        errors = exc.errors()
+    parsed = Parsed.salvage(file, data, errors)
+    return parsed, [_locate_error(error, file, sources) for error in errors]
+
+
+def parse_json(text: str, file: str) -> tuple[Any, list[Problem]]:
+    """Parse JSON text, reporting duplicate keys rather than dropping one."""
+    duplicates: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict:
+        data = dict(items)
+        if len(data) != len(items):
+            seen: set[str] = set()
+            duplicates.extend(k for k, _ in items if k in seen or seen.add(k))
+        return data
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs)
+    except json.JSONDecodeError as exc:
+        return None, [Problem(file, "", f"not valid JSON: {exc.msg}", exc.lineno, exc.colno)]
+    problems = [Problem(file, "", f"duplicate key {key!r} in one object; the later value "
+                        "would silently replace the earlier one") for key in duplicates]
+    return data, problems
+
+
+def _locate_error(error: dict, file: str, sources: _Sources) -> Problem:
+    loc, message = describe_validation_error(error)
+    at_key = error["type"] == "extra_forbidden"
+    return sources.problem(file, loc, message, key=at_key)
+
+
+def _merge(documents: Iterable[Parsed]) -> tuple[Organisation, list[Problem]]:
+    merger = _Merger()
+    for parsed in documents:
+        merger.add(parsed)
+    return merger.org, merger.problems
+
+
+def _about(flaw, dropped_ids: set[str]) -> bool:
+    """Whether a flaw only repeats that a record with its own errors is missing."""
+    return flaw.ref is not None and flaw.ref in dropped_ids
+
+
+class _Merger:
+    def __init__(self):
+        self.org = Organisation(cycle=Cycle())
+        self.problems: list[Problem] = []
+        self._cycle_from: str | None = None
+
+    def add(self, parsed: Parsed) -> None:
+        file = parsed.file
+        self._add_cycle(file, parsed.cycle)
+        self._add_settings(file, parsed.settings)
+        for index, team in parsed.teams:
+            self._claim("team", team.id, Origin(file, ("teams", index)))
+            self.org.teams.append(team)
+        if parsed.people is not None:
+            self.org.people = self.org.people or []
+            for index, person in parsed.people:
+                self._claim("person", person.id, Origin(file, ("people", index)))
+                self.org.people.append(person)
+        for index, objective in parsed.objectives:
+            at = ("objectives", index)
+            self._claim("goal", objective.id, Origin(file, at))
+            for kr_index, kr in enumerate(objective.key_results):
+                self._claim("goal", kr.id, Origin(file, (*at, "key_results", kr_index)))
+            self.org.objectives.append(objective)
+
+    def _claim(self, kind: str, id_: str, origin: Origin) -> None:
+        first = self.org.origins.setdefault((kind, id_), origin)
+        if first is not origin:
+            noun = "objective or key result" if kind == "goal" else kind
+            self.problems.append(_duplicate(noun, id_, first, origin))
+
+    def _add_cycle(self, file: str, cycle: Cycle | None) -> None:
+        if cycle is None:
+            return
+        if self._cycle_from is None:
+            self.org.cycle, self._cycle_from = cycle, file
+        elif cycle != self.org.cycle:
+            self.problems.append(Problem(
+                file, "cycle", f"differs from the cycle given in {self._cycle_from}; "
+                "files merged into one organisation must share one cycle"))
+
+    def _add_settings(self, file: str, settings: dict) -> None:
+        for check, options in settings.items():
+            merged = self.org.settings.setdefault(check, {})
+            if not isinstance(options, dict):
+                merged[check] = options
+                continue
+            for name, value in options.items():
+                if name in merged and merged[name] != value:
+                    self.problems.append(Problem(
+                        file, f"settings.{check}.{name}",
+                        f"{value!r} conflicts with {merged[name]!r} set in another file"))
+                merged[name] = value
+
+
+def _duplicate(noun: str, id_: str, first: Origin, again: Origin) -> Problem:
+    return Problem(again.file, dotted(again.loc + ("id",)),
+                   f"duplicate {noun} id {id_!r}; first defined at {first.file} "
+                   f"({dotted(first.loc)}). Ids must be unique across all files")

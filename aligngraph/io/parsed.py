@@ -1,0 +1,74 @@
+"""One file's validated records, each with its index, even when some records failed.
+
+When a file has errors, the records that are valid on their own are kept, so that
+references and cycles among them are still checked and every problem is reported at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pydantic
+
+from ..model import Cycle, Document, Objective, Person, Team
+
+_LISTS = {"teams": Team, "people": Person, "objectives": Objective}
+
+
+@dataclass
+class Parsed:
+    file: str
+    cycle: Cycle | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+    teams: list[tuple[int, Team]] = field(default_factory=list)
+    people: list[tuple[int, Person]] | None = None
+    objectives: list[tuple[int, Objective]] = field(default_factory=list)
+    dropped_ids: set[str] = field(default_factory=set)
+
+    @classmethod
+    def whole(cls, file: str, doc: Document) -> Parsed:
+        people = None if doc.people is None else list(enumerate(doc.people))
+        return cls(file, doc.cycle, doc.settings, list(enumerate(doc.teams)), people,
+                   list(enumerate(doc.objectives)))
+
+    @classmethod
+    def salvage(cls, file: str, data: Any, errors: list[dict]) -> Parsed:
+        """Keep each record that validates on its own; note the ids of the others."""
+        parsed = cls(file)
+        if not isinstance(data, dict):
+            return parsed
+        failed = {tuple(e["loc"][:2]) for e in errors if len(e["loc"]) >= 2}
+        failed_top = {e["loc"][0] for e in errors if e["loc"]}
+        if "cycle" not in failed_top and isinstance(data.get("cycle"), dict):
+            parsed.cycle = Cycle.model_validate(data["cycle"])
+        if "settings" not in failed_top and isinstance(data.get("settings"), dict):
+            parsed.settings = data["settings"]
+        for key, model in _LISTS.items():
+            items = data.get(key)
+            if key == "people" and isinstance(items, list):
+                parsed.people = []
+            if isinstance(items, list):
+                parsed._keep(key, model, items, failed)
+        return parsed
+
+    def _keep(self, key: str, model, items: list, failed: set[tuple]) -> None:
+        kept = getattr(self, key)
+        for index, item in enumerate(items):
+            if (key, index) in failed:
+                self.dropped_ids |= _ids_in(item)
+                continue
+            try:
+                kept.append((index, model.model_validate(item)))
+            except pydantic.ValidationError:
+                self.dropped_ids |= _ids_in(item)
+
+
+def _ids_in(item: Any) -> set[str]:
+    """Every id in a raw record, key results included."""
+    if not isinstance(item, dict):
+        return set()
+    ids = {str(item["id"])} if "id" in item else set()
+    for kr in item.get("key_results") or ():
+        ids |= _ids_in(kr)
+    return ids

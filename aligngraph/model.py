@@ -1,0 +1,203 @@
+"""The OKR file format, version 1, as pydantic models.
+
+These models are the single source of truth for the format: the loader validates with
+them, and ``aligngraph schema`` prints the JSON Schema derived from them. Every record
+accepts free extension keys that begin with ``x-``; they are kept in ``extensions``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic.json_schema import SkipJsonSchema, WithJsonSchema
+
+EXTENSION_PREFIX = "x-"
+
+
+def _as_list(value: Any) -> Any:
+    """Accept a single id where a list of ids is expected."""
+    if isinstance(value, (str, int)):
+        return [value]
+    return value
+
+
+Id = Annotated[str, Field(min_length=1)]
+IdList = Annotated[
+    list[Id],
+    BeforeValidator(_as_list),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {"type": "array", "items": {"type": "string", "minLength": 1}},
+            ]
+        }
+    ),
+]
+Share = Annotated[float, Field(ge=0, le=1)]
+
+
+class Record(BaseModel):
+    """A mapping of the format: known keys only, plus ``x-`` extension keys."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        coerce_numbers_to_str=True,
+        json_schema_extra={"patternProperties": {"^x-": {}}},
+    )
+
+    extensions: SkipJsonSchema[dict[str, Any]] = Field(default_factory=dict, exclude=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _collect_extensions(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        if not any(isinstance(k, str) and k.startswith(EXTENSION_PREFIX) for k in data):
+            return data
+        plain = {k: v for k, v in data.items() if not str(k).startswith(EXTENSION_PREFIX)}
+        plain["extensions"] = {k: v for k, v in data.items() if str(k).startswith(EXTENSION_PREFIX)}
+        return plain
+
+
+class Cycle(Record):
+    """The OKR cycle: its name and dates. ``as_of`` defaults to today."""
+
+    name: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    as_of: dt.date | None = None
+
+
+class Team(Record):
+    """A team. Teams form a forest through ``parent``."""
+
+    id: Id
+    name: str | None = None
+    parent: Id | None = None
+    lead: Id | None = None
+
+
+class Person(Record):
+    """A person, with their home team."""
+
+    id: Id
+    name: str | None = None
+    team: Id | None = None
+
+
+class CheckIn(Record):
+    """One check-in on a key result."""
+
+    date: dt.date
+    value: float | None = None
+    confidence: Share | None = None
+    note: str | None = None
+
+
+class Goal(Record):
+    """What objectives and key results have in common."""
+
+    id: Id
+    title: str = Field(min_length=1)
+    owner: Id | None = None
+    aligns_to: IdList = Field(default_factory=list)
+    depends_on: IdList = Field(default_factory=list)
+    liaison: Id | None = None
+
+
+class KeyResult(Goal):
+    """A key result: a measure of its objective."""
+
+    contributors: IdList = Field(default_factory=list)
+    baseline: float | None = None
+    target: float | None = None
+    current: float | None = None
+    unit: str | None = None
+    score: Share | None = None
+    confidence: Share | None = None
+    check_ins: list[CheckIn] = Field(default_factory=list)
+
+
+class Objective(Goal):
+    """An objective, owned by a team, with its key results."""
+
+    team: Id
+    key_results: list[KeyResult] = Field(default_factory=list)
+    origin: Literal["team", "top-down"] | None = None
+    intentional: str | None = None
+
+
+class Document(Record):
+    """One OKR file."""
+
+    model_config = ConfigDict(title="aligngraph OKR file, format version 1")
+
+    cycle: Cycle | None = None
+    teams: list[Team]
+    people: list[Person] | None = None
+    objectives: list[Objective]
+    settings: dict[str, Any] = Field(default_factory=dict)
+
+
+def model_at(loc: tuple) -> type[Record] | None:
+    """The model class that validates the mapping at ``loc`` inside a document.
+
+    >>> model_at(("objectives", 3, "key_results", 0)).__name__
+    'KeyResult'
+    """
+    model: type[Record] | None = Document
+    for part in loc:
+        if isinstance(part, int) or model is None:
+            continue
+        field = model.model_fields.get(part)
+        model = _record_type(field.annotation) if field else None
+    return model
+
+
+def _record_type(annotation: Any) -> type[Record] | None:
+    if isinstance(annotation, type) and issubclass(annotation, Record):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _record_type(arg)
+        if found:
+            return found
+    return None
+
+
+def field_names(model: type[Record]) -> list[str]:
+    """The keys a mapping of this model may carry (extension keys aside)."""
+    return [name for name in model.model_fields if name != "extensions"]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record came from: its file and its path inside that file."""
+
+    file: str
+    loc: tuple
+
+
+@dataclass
+class Organisation:
+    """Every file's records merged into one organisation, each with its origin.
+
+    ``origins`` is keyed by ``(kind, id)``, kind being ``team``, ``person`` or ``goal``.
+    ``people`` is None when no file lists people: they are then made up as referenced.
+    """
+
+    cycle: Cycle
+    teams: list[Team] = field(default_factory=list)
+    people: list[Person] | None = None
+    objectives: list[Objective] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+
+    def key_results(self):
+        """Every key result with its objective."""
+        for objective in self.objectives:
+            for key_result in objective.key_results:
+                yield objective, key_result
