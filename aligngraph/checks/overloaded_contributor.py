@@ -1,0 +1,115 @@
+"""Overloaded contributor: a person spread across too many goals or teams.
+
+Rationale
+---------
+When people are asked to contribute to too many objectives, focus dissolves: nine is a
+warning sign in large cascades, and far fewer is healthier. Someone whose work spans many
+teams also becomes the bottleneck of all of them.
+
+Fires when
+----------
+A person owns or contributes to (as objective owner, key-result owner or key-result
+contributor) more than ``max_objectives`` distinct objectives, or more than
+``max_key_results`` key results, or whose work spans more than ``max_teams`` teams.
+Being a liaison does not count.
+
+Anti-pattern
+------------
+.. code-block:: yaml
+
+    # ana owns four objectives, in four teams
+    objectives:
+      - {id: O1, team: sales, owner: ana, title: Win the mid-market}
+      - {id: O2, team: support, owner: ana, title: Delight new customers}
+      - {id: O3, team: product, owner: ana, title: Ship the mobile app}
+      - {id: O4, team: finance, owner: ana, title: Close the books faster}
+
+Best practice
+-------------
+.. code-block:: yaml
+
+    # one owner per objective, each carrying one or two
+    objectives:
+      - {id: O1, team: sales, owner: ana, title: Win the mid-market}
+      - {id: O2, team: support, owner: ben, title: Delight new customers}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import networkx as nx
+
+from ..graph import (
+    CONTRIBUTES, KEY_RESULT, OBJECTIVE, OWNS, PERSON, nodes_of, objective_of, team_of,
+)
+from .base import Finding, Option
+
+SLUG = "overloaded-contributor"
+CODE = "AG102"
+TITLE = "Overloaded contributor"
+SEVERITY = "warning"
+OPTIONS = {
+    "max_objectives": Option(3, "Most distinct objectives one person may carry.", minimum=1),
+    "max_key_results": Option(5, "Most key results one person may own or contribute to.",
+                              minimum=1),
+    "max_teams": Option(3, "Most teams one person's goals may span.", minimum=1),
+}
+
+
+def check(graph: nx.DiGraph, *, max_objectives: int = 3, max_key_results: int = 5,
+          max_teams: int = 3) -> Iterator[Finding]:
+    """Yield a finding for every person who carries more than the thresholds allow.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A frozen alignment graph.
+    max_objectives, max_key_results, max_teams : int
+        The most objectives, key results and teams one person may carry.
+
+    Yields
+    ------
+    Finding
+        One per overloaded person, listing the objectives and teams involved.
+    """
+    for person in nodes_of(graph, PERSON):
+        objectives, key_results = person_load(graph, person)
+        teams = {team_of(graph, o) for o in objectives}
+        over = _over({"objectives": (len(objectives), max_objectives),
+                      "key results": (len(key_results), max_key_results),
+                      "teams": (len(teams), max_teams)})
+        if over:
+            yield _finding(graph, person, objectives, key_results, teams, over)
+
+
+def person_load(graph: nx.DiGraph, person: str) -> tuple[set[str], set[str]]:
+    """The objectives and key results a person owns or contributes to."""
+    objectives, key_results = set(), set()
+    for goal, data in graph.succ[person].items():
+        if not data["kinds"] & {OWNS, CONTRIBUTES}:
+            continue
+        kind = graph.nodes[goal]["kind"]
+        if kind == KEY_RESULT:
+            key_results.add(goal)
+        if kind in (OBJECTIVE, KEY_RESULT):
+            objectives.add(objective_of(graph, goal))
+    return objectives, key_results
+
+
+def _over(measures: dict[str, tuple[int, int]]) -> list[str]:
+    return [f"{count} {what} (more than {limit})"
+            for what, (count, limit) in measures.items() if count > limit]
+
+
+def _finding(graph, person, objectives, key_results, teams, over) -> Finding:
+    node = graph.nodes[person]
+    ids = lambda keys: sorted(graph.nodes[k]["id"] for k in keys)  # noqa: E731
+    message = (f"{node['label']} carries {', '.join(over)}. Focus dissolves when one person "
+               "is spread this thin: hand some of this work to others, or drop goals.")
+    return Finding(
+        subject=node["id"], subject_kind=PERSON, message=message,
+        related=tuple(ids(objectives)),
+        data={"objectives": ids(objectives), "key_results": ids(key_results),
+              "teams": ids(teams)},
+    )

@@ -1,0 +1,249 @@
+"""The alignment graph: one frozen ``networkx.DiGraph`` of teams, people and goals.
+
+Nodes
+-----
+Every node has ``kind``, ``id`` and ``label``; goals and teams also carry their
+``record`` (the validated model). Keys are prefixed by kind, because a team and a
+person may share an id:
+
+=============  ================  ==========================================
+kind           key               attributes
+=============  ================  ==========================================
+``team``       ``team:ID``       ``depth`` (0 for a root), ``record``
+``person``     ``person:ID``     ``record`` (None for a person made up from a reference)
+``objective``  ``goal:ID``       ``record``
+``key_result`` ``goal:ID``       ``record``
+=============  ================  ==========================================
+
+Edges
+-----
+Every edge has ``kinds``, a frozenset, because one pair of nodes can be linked in more
+than one way (a person who owns a key result and is its liaison).
+
+================  =====================  ======================================
+edge kind         direction              from the field
+================  =====================  ======================================
+``parent``        team → parent team     ``teams[].parent``
+``owned_by``      objective → team       ``objectives[].team``
+``part_of``       key result → objective ``objectives[].key_results``
+``aligns_to``     child goal → parent    ``aligns_to``
+``owns``          person → goal          ``owner``
+``contributes``   person → key result    ``contributors``
+``depends_on``    goal → team            ``depends_on``
+``liaison``       person → goal          ``liaison``
+``member_of``     person → team          ``people[].team``
+``leads``         person → team          ``teams[].lead``
+================  =====================  ======================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import networkx as nx
+
+from .model import Organisation
+
+TEAM, PERSON, OBJECTIVE, KEY_RESULT = "team", "person", "objective", "key_result"
+GOAL_KINDS = (OBJECTIVE, KEY_RESULT)
+
+PARENT, OWNED_BY, PART_OF, ALIGNS_TO = "parent", "owned_by", "part_of", "aligns_to"
+OWNS, CONTRIBUTES, DEPENDS_ON, LIAISON = "owns", "contributes", "depends_on", "liaison"
+MEMBER_OF, LEADS = "member_of", "leads"
+
+
+def team_key(id_: str) -> str:
+    """The node key of a team."""
+    return f"team:{id_}"
+
+
+def person_key(id_: str) -> str:
+    """The node key of a person."""
+    return f"person:{id_}"
+
+
+def goal_key(id_: str) -> str:
+    """The node key of an objective or key result."""
+    return f"goal:{id_}"
+
+
+def build_graph(org: Organisation, as_of: dt.date | None = None) -> nx.DiGraph:
+    """Build and freeze the alignment graph of a validated organisation.
+
+    ``as_of`` overrides the cycle's own date; the default is the cycle's ``as_of``,
+    else today.
+    """
+    graph = nx.DiGraph()
+    graph.graph["cycle"] = org.cycle
+    graph.graph["as_of"] = as_of or org.cycle.as_of or dt.date.today()
+    _add_teams(graph, org)
+    _add_people(graph, org)
+    _add_goals(graph, org)
+    _set_depths(graph)
+    return nx.freeze(graph)
+
+
+def _link(graph: nx.DiGraph, source: str, target: str, kind: str) -> None:
+    data = graph.get_edge_data(source, target)
+    if data is None:
+        graph.add_edge(source, target, kinds=frozenset((kind,)))
+    else:
+        data["kinds"] = data["kinds"] | {kind}
+
+
+def _person(graph: nx.DiGraph, id_: str | None) -> str | None:
+    """The key of a person, adding one made up from a reference if needed."""
+    if id_ is None:
+        return None
+    key = person_key(id_)
+    if key not in graph:
+        graph.add_node(key, kind=PERSON, id=id_, label=id_, record=None)
+    return key
+
+
+def _add_teams(graph: nx.DiGraph, org: Organisation) -> None:
+    for team in org.teams:
+        graph.add_node(team_key(team.id), kind=TEAM, id=team.id,
+                       label=team.name or team.id, record=team)
+    for team in org.teams:
+        if team.parent:
+            _link(graph, team_key(team.id), team_key(team.parent), PARENT)
+
+
+def _add_people(graph: nx.DiGraph, org: Organisation) -> None:
+    for person in org.people or ():
+        key = person_key(person.id)
+        graph.add_node(key, kind=PERSON, id=person.id, label=person.name or person.id,
+                       record=person)
+        if person.team:
+            _link(graph, key, team_key(person.team), MEMBER_OF)
+    for team in org.teams:
+        lead = _person(graph, team.lead)
+        if lead:
+            _link(graph, lead, team_key(team.id), LEADS)
+
+
+def _add_goals(graph: nx.DiGraph, org: Organisation) -> None:
+    for objective in org.objectives:
+        key = goal_key(objective.id)
+        graph.add_node(key, kind=OBJECTIVE, id=objective.id, label=objective.title,
+                       record=objective)
+        _link(graph, key, team_key(objective.team), OWNED_BY)
+        for kr in objective.key_results:
+            kr_key = goal_key(kr.id)
+            graph.add_node(kr_key, kind=KEY_RESULT, id=kr.id, label=kr.title, record=kr)
+            _link(graph, kr_key, key, PART_OF)
+    for objective in org.objectives:
+        _add_goal_links(graph, objective)
+        for kr in objective.key_results:
+            _add_goal_links(graph, kr)
+            for contributor in kr.contributors:
+                _link(graph, _person(graph, contributor), goal_key(kr.id), CONTRIBUTES)
+
+
+def _add_goal_links(graph: nx.DiGraph, goal) -> None:
+    key = goal_key(goal.id)
+    for target in goal.aligns_to:
+        _link(graph, key, goal_key(target), ALIGNS_TO)
+    for team in goal.depends_on:
+        _link(graph, key, team_key(team), DEPENDS_ON)
+    if goal.owner:
+        _link(graph, _person(graph, goal.owner), key, OWNS)
+    if goal.liaison:
+        _link(graph, _person(graph, goal.liaison), key, LIAISON)
+
+
+def _set_depths(graph: nx.DiGraph) -> None:
+    for team in nodes_of(graph, TEAM):
+        if parent_team(graph, team) is None:
+            graph.nodes[team]["depth"] = 0
+            for child, depth in _descend(graph, team):
+                graph.nodes[child]["depth"] = depth
+
+
+def _descend(graph: nx.DiGraph, root: str) -> Iterator[tuple[str, int]]:
+    stack = [(root, 0)]
+    while stack:
+        team, depth = stack.pop()
+        for child in sub_teams(graph, team):
+            yield child, depth + 1
+            stack.append((child, depth + 1))
+
+
+# --- Queries: small read-only helpers every check shares. -------------------------
+
+
+def nodes_of(graph: nx.DiGraph, *kinds: str) -> Iterator[str]:
+    """The keys of every node of the given kinds, in insertion order."""
+    for node, kind in graph.nodes(data="kind"):
+        if kind in kinds:
+            yield node
+
+
+def targets(graph: nx.DiGraph, node: str, kind: str) -> Iterator[str]:
+    """The nodes ``node`` links to by an edge of ``kind``."""
+    for target, data in graph._succ[node].items():
+        if kind in data["kinds"]:
+            yield target
+
+
+def sources(graph: nx.DiGraph, node: str, kind: str) -> Iterator[str]:
+    """The nodes that link to ``node`` by an edge of ``kind``."""
+    for source, data in graph._pred[node].items():
+        if kind in data["kinds"]:
+            yield source
+
+
+def parent_team(graph: nx.DiGraph, team: str) -> str | None:
+    """The parent of a team, or None for a root."""
+    return next(targets(graph, team, PARENT), None)
+
+
+def sub_teams(graph: nx.DiGraph, team: str) -> list[str]:
+    """The direct sub-teams of a team."""
+    return list(sources(graph, team, PARENT))
+
+
+def team_ancestors(graph: nx.DiGraph, team: str) -> list[str]:
+    """The parent, grandparent and so on of a team, nearest first."""
+    chain = []
+    parent = parent_team(graph, team)
+    while parent is not None:
+        chain.append(parent)
+        parent = parent_team(graph, parent)
+    return chain
+
+
+def objectives_of(graph: nx.DiGraph, team: str) -> list[str]:
+    """The objectives a team owns."""
+    return list(sources(graph, team, OWNED_BY))
+
+
+def key_results_of(graph: nx.DiGraph, objective: str) -> list[str]:
+    """The key results of an objective."""
+    return list(sources(graph, objective, PART_OF))
+
+
+def objective_of(graph: nx.DiGraph, goal: str) -> str:
+    """The objective a goal belongs to: itself, or a key result's objective."""
+    if graph.nodes[goal]["kind"] == OBJECTIVE:
+        return goal
+    return next(targets(graph, goal, PART_OF))
+
+
+def team_of(graph: nx.DiGraph, goal: str) -> str:
+    """The team that owns a goal (a key result's is its objective's)."""
+    return next(targets(graph, objective_of(graph, goal), OWNED_BY))
+
+
+def home_team(graph: nx.DiGraph, person: str) -> str | None:
+    """A person's home team, or None when it is not known."""
+    return next(targets(graph, person, MEMBER_OF), None)
+
+
+def is_supported(graph: nx.DiGraph, objective: str) -> bool:
+    """Whether any goal aligns to this objective or to one of its key results."""
+    if any(sources(graph, objective, ALIGNS_TO)):
+        return True
+    return any(any(sources(graph, kr, ALIGNS_TO)) for kr in key_results_of(graph, objective))

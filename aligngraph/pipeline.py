@@ -1,0 +1,86 @@
+"""The one analysis pipeline the CLI, the explorer and the exports share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from .checks import REGISTRY, CheckConfig, resolve_settings
+from .errors import InputError, Problem
+from .graph import build_graph
+from .io.loader import load
+from .model import Organisation
+from .report import Report, SlackRow, count_nodes, sort_findings
+from .slack import slack_levels
+
+
+def analyse(org: Organisation, *, as_of: dt.date | None = None,
+            settings: Mapping[str, Any] | None = None, sources: Sequence[str] = ()
+            ) -> Report:
+    """Build the graph of ``org``, run every enabled check, and report.
+
+    ``settings`` override the organisation's own ``settings:`` block, check by check
+    and option by option.
+    """
+    configs = _configs(org.settings, settings or {})
+    graph = build_graph(org, as_of)
+    order = {slug: index for index, slug in enumerate(REGISTRY)}
+    findings = [
+        finding
+        for slug, config in configs.items() if config.enabled
+        for finding in REGISTRY[slug].run(graph, config.options)
+    ]
+    findings = [_with_severity(f, configs[f.check]) for f in findings]
+    return Report(graph=graph, findings=sort_findings(findings, order),
+                  slack=slack_table(graph, configs), configs=configs,
+                  sources=tuple(sources), counts=count_nodes(graph))
+
+
+def check_paths(paths: Sequence[str | Path], **options: Any) -> Report:
+    """Load OKR files and folders, then :func:`analyse` them."""
+    return analyse(load(paths), sources=[str(p) for p in paths], **options)
+
+
+def slack_table(graph, configs: Mapping[str, CheckConfig]) -> tuple[SlackRow, ...]:
+    """The slack row of every parent team, judged with the slack checks' options."""
+    stacked = configs["stacked-alignment"].options
+    detached = configs["detached-alignment"].options
+    rows = []
+    for level in slack_levels(graph, echo_similarity=stacked["echo_similarity"]):
+        rows.append(SlackRow(level, graph.nodes[f"team:{level.team}"]["label"],
+                             _status(level, stacked, detached)))
+    return tuple(rows)
+
+
+def _status(level, stacked: Mapping, detached: Mapping) -> str:
+    if level.is_detached(max_stretch=detached["max_stretch"]):
+        return "detached"
+    if level.is_stacked(min_child_objectives=stacked["min_child_objectives"],
+                        max_echo=stacked["max_echo"]):
+        return "stacked"
+    if level.children < stacked["min_child_objectives"]:
+        return "too few"
+    return "loose"
+
+
+def _configs(file_settings: Mapping, overrides: Mapping) -> dict[str, CheckConfig]:
+    merged = {slug: dict(values) if isinstance(values, Mapping) else values
+              for slug, values in file_settings.items()}
+    for slug, values in overrides.items():
+        base = merged.get(slug)
+        merged[slug] = {**base, **values} if isinstance(base, dict) and isinstance(values, Mapping) else values
+    configs, problems = resolve_settings(merged, REGISTRY)
+    if problems:
+        raise InputError([Problem("settings", path, message) for path, message in problems])
+    return configs
+
+
+def _with_severity(finding, config: CheckConfig):
+    """Apply a configured severity to findings that carry the check's default one."""
+    default = REGISTRY[finding.check].severity
+    if config.severity == default or finding.severity != default:
+        return finding
+    from dataclasses import replace
+    return replace(finding, severity=config.severity)

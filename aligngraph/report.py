@@ -1,0 +1,115 @@
+"""The report of one analysis: findings, the slack table and a summary.
+
+The CLI's formats, the explorer and the exports all read this one object.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from .checks import CheckConfig, Finding, severity_rank
+from .graph import KEY_RESULT, OBJECTIVE, PERSON, TEAM, nodes_of
+from .slack import Level
+
+
+@dataclass(frozen=True)
+class SlackRow:
+    """One level of the slack table: a parent team's figures and their verdict.
+
+    ``status`` is ``stacked``, ``detached``, ``loose`` (healthy) or ``too few`` (fewer
+    child objectives than the stacked check judges).
+    """
+
+    level: Level
+    team_name: str
+    status: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """The row as plain data, for JSON and tables."""
+        lv = self.level
+        return {"team": lv.team, "team_name": self.team_name, "depth": lv.depth,
+                "children": lv.children, "own_objectives": lv.own_objectives, "stretch": _round(lv.stretch),
+                "gap": _round(lv.gap), "echo": _round(lv.echo), "status": self.status,
+                "stretched": list(lv.stretched), "intentional": list(lv.intentional),
+                "unsupported": list(lv.unsupported), "echoed": list(lv.echoed)}
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one run of :func:`aligngraph.analyse` found."""
+
+    graph: nx.DiGraph
+    findings: tuple[Finding, ...]
+    slack: tuple[SlackRow, ...]
+    configs: Mapping[str, CheckConfig]
+    sources: tuple[str, ...] = ()
+    counts: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def as_of(self) -> dt.date:
+        """The date the report judges the organisation at."""
+        return self.graph.graph["as_of"]
+
+    def at_or_above(self, severity: str) -> list[Finding]:
+        """The findings as severe as ``severity`` or more."""
+        rank = severity_rank(severity)
+        return [f for f in self.findings if severity_rank(f.severity) <= rank]
+
+    def summary(self) -> dict[str, Any]:
+        """Counts of the organisation and of the findings, and overall slack."""
+        cycle = self.graph.graph["cycle"]
+        return {
+            "cycle": cycle.name,
+            "as_of": self.as_of.isoformat(),
+            "sources": list(self.sources),
+            "counts": dict(self.counts),
+            "findings": len(self.findings),
+            "by_severity": _count(f.severity for f in self.findings),
+            "by_check": _count(f.check for f in self.findings),
+            "slack": overall_slack(self.slack),
+        }
+
+
+def count_nodes(graph: nx.DiGraph) -> dict[str, int]:
+    """How many teams, people, objectives and key results the graph holds."""
+    kinds = Counter(kind for _, kind in graph.nodes(data="kind"))
+    return {"teams": kinds[TEAM], "people": kinds[PERSON],
+            "objectives": kinds[OBJECTIVE], "key_results": kinds[KEY_RESULT]}
+
+
+def overall_slack(rows: tuple[SlackRow, ...]) -> dict[str, Any]:
+    """The organisation's slack: each share over all levels, and levels per status."""
+    children = sum(r.level.children for r in rows)
+    parents = sum(r.level.own_objectives for r in rows)
+    return {
+        "levels": len(rows),
+        "child_objectives": children,
+        "stretch": _round(_ratio(sum(len(r.level.stretched) for r in rows), children)),
+        "gap": _round(_ratio(sum(len(r.level.unsupported) for r in rows), parents)),
+        "echo": _round(_ratio(sum(len(r.level.echoed) for r in rows), children)),
+        "status": _count(r.status for r in rows),
+    }
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def _count(values) -> dict[str, int]:
+    return dict(Counter(values))
+
+
+def sort_findings(findings, order: Mapping[str, int]) -> tuple[Finding, ...]:
+    """Findings in registry order, then by severity, then by subject."""
+    return tuple(sorted(findings, key=lambda f: (order[f.check], severity_rank(f.severity),
+                                                 f.subject)))

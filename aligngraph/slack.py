@@ -1,0 +1,114 @@
+"""Alignment slack, level by level: stretch, gap and echo under each parent team.
+
+OKRs should align, not stack. Under a healthy parent, some child objectives stretch
+outside what the parent asked for, and some of the parent's goals are left unsupported.
+A level where every child fits exactly and every parent goal is covered, or where the
+children copy the parent's words, is rigid (*stacked*). A level where most children
+ladder up to nothing is *detached*.
+
+For a team ``P`` with sub-teams, the *child objectives* are those of P's direct
+sub-teams, and:
+
+- **stretch** is the share of child objectives that align to no objective or key result
+  owned by P or by one of P's ancestors (``intentional`` objectives count here);
+- **gap** is the share of P's own objectives that nothing supports (None when P owns no
+  objectives);
+- **echo** is the share of child objectives whose title nearly repeats the title of a
+  goal it aligns to: :func:`aligngraph.text.similarity` at or above ``echo_similarity``.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .graph import (
+    ALIGNS_TO, TEAM, is_supported, nodes_of, objectives_of, sub_teams,
+    targets, team_ancestors, team_of,
+)
+from .text import similarity
+
+DEFAULT_ECHO_SIMILARITY = 0.85
+_memo: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class Level:
+    """The slack figures of the level of objectives under one parent team."""
+
+    team: str
+    depth: int
+    children: int
+    own_objectives: int
+    stretch: float | None
+    gap: float | None
+    echo: float | None
+    stretched: tuple[str, ...]
+    intentional: tuple[str, ...]
+    unsupported: tuple[str, ...]
+    echoed: tuple[str, ...]
+
+    def is_stacked(self, *, min_child_objectives: int, max_echo: float) -> bool:
+        """Every child fits and every parent goal is covered, or children echo."""
+        if self.children < min_child_objectives:
+            return False
+        exact_fit = self.stretch == 0 and not self.gap
+        return exact_fit or (self.echo or 0) >= max_echo
+
+    def is_detached(self, *, max_stretch: float) -> bool:
+        """More than ``max_stretch`` of the child objectives ladder to nothing above."""
+        return self.stretch is not None and self.stretch > max_stretch
+
+
+def slack_levels(graph: nx.DiGraph, *, echo_similarity: float = DEFAULT_ECHO_SIMILARITY
+                 ) -> list[Level]:
+    """The slack figures of every team that has sub-teams, in graph order.
+
+    Computed once per graph and threshold: the two slack checks and the report share it.
+    """
+    per_graph = _memo.setdefault(graph, {})
+    if echo_similarity not in per_graph:
+        per_graph[echo_similarity] = [
+            _level(graph, team, echo_similarity)
+            for team in nodes_of(graph, TEAM) if sub_teams(graph, team)
+        ]
+    return per_graph[echo_similarity]
+
+
+def _level(graph: nx.DiGraph, parent: str, echo_similarity: float) -> Level:
+    above = {parent, *team_ancestors(graph, parent)}
+    children = [o for team in sub_teams(graph, parent) for o in objectives_of(graph, team)]
+    stretched = [c for c in children if not _fits(graph, c, above)]
+    echoed = [c for c in children if _echoes(graph, c, echo_similarity)]
+    own = objectives_of(graph, parent)
+    unsupported = [o for o in own if not is_supported(graph, o)]
+    ids = lambda keys: tuple(graph.nodes[k]["id"] for k in keys)  # noqa: E731
+    return Level(
+        team=graph.nodes[parent]["id"],
+        depth=graph.nodes[parent]["depth"],
+        children=len(children),
+        own_objectives=len(own),
+        stretch=_share(stretched, children),
+        gap=_share(unsupported, own),
+        echo=_share(echoed, children),
+        stretched=ids(stretched),
+        intentional=ids(c for c in stretched if graph.nodes[c]["record"].intentional),
+        unsupported=ids(unsupported),
+        echoed=ids(echoed),
+    )
+
+
+def _fits(graph: nx.DiGraph, objective: str, above: set[str]) -> bool:
+    return any(team_of(graph, target) in above for target in targets(graph, objective, ALIGNS_TO))
+
+
+def _echoes(graph: nx.DiGraph, objective: str, threshold: float) -> bool:
+    title = graph.nodes[objective]["label"]
+    return any(similarity(title, graph.nodes[t]["label"]) >= threshold
+               for t in targets(graph, objective, ALIGNS_TO))
+
+
+def _share(part: list, whole: list) -> float | None:
+    return len(part) / len(whole) if whole else None
