@@ -51,10 +51,14 @@ class Level:
     echoed: tuple[str, ...]
 
     def is_stacked(self, *, min_child_objectives: int, max_echo: float) -> bool:
-        """Every child fits and every parent goal is covered, or children echo."""
+        """Every child fits and every parent goal is covered, or children echo.
+
+        A parent that owns no objectives has no gap to measure (``gap`` is None), so
+        only echo can make its level stacked.
+        """
         if self.children < min_child_objectives:
             return False
-        exact_fit = self.stretch == 0 and not self.gap
+        exact_fit = self.stretch == 0 and self.gap == 0
         return exact_fit or (self.echo or 0) >= max_echo
 
     def is_detached(self, *, max_stretch: float) -> bool:

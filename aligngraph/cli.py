@@ -1,0 +1,101 @@
+"""The ``aligngraph`` command line.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 bad input
+or usage (the message says what and where; never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .errors import AligngraphError
+from .model import Document
+from .output import FORMATS
+from .pipeline import check_paths
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return its exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        return args.run(args)
+    except AligngraphError as exc:
+        print(f"aligngraph: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aligngraph",
+        description="Turn OKR files into an alignment graph and show where alignment is "
+                    "broken.",
+        epilog="Exit codes: 0 no findings at or above --fail-on; 1 findings at or above "
+               "it; 2 bad input or usage.")
+    parser.add_argument("--version", action="version", version=f"aligngraph {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _add_check(commands)
+    _add_schema(commands)
+    return parser
+
+
+def _add_check(commands) -> None:
+    cmd = commands.add_parser(
+        "check", help="run the checks and print a report",
+        description="Load OKR files (or folders of them, merged into one organisation), "
+                    "run every check and print the findings and the slack table.")
+    cmd.add_argument("paths", nargs="+", metavar="PATH", help="OKR files or folders")
+    cmd.add_argument("--format", choices=list(FORMATS), default="text",
+                     help="report format (default: text)")
+    cmd.add_argument("--fail-on", choices=FAIL_ON, default="error",
+                     help="exit 1 when findings at or above this severity exist "
+                          "(default: error)")
+    cmd.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
+                     help="judge the organisation at this date (default: the cycle's "
+                          "as_of, else today)")
+    cmd.set_defaults(run=_run_check)
+
+
+def _add_schema(commands) -> None:
+    cmd = commands.add_parser("schema", help="print the JSON Schema of the OKR file format",
+                              description="Print the JSON Schema of the OKR file format, "
+                                          "version 1, for editors to complete and validate.")
+    cmd.set_defaults(run=_run_schema)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date written YYYY-MM-DD, got {text!r}")
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    report = check_paths(args.paths, as_of=args.as_of)
+    sys.stdout.write(FORMATS[args.format](report))
+    if args.fail_on == "never":
+        return EXIT_OK
+    return EXIT_FINDINGS if report.at_or_above(args.fail_on) else EXIT_OK
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    schema = Document.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    sys.stdout.write(json.dumps(schema, indent=2) + "\n")
+    return EXIT_OK
+
+
+__all__ = ["main"]
