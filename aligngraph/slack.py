@@ -14,7 +14,8 @@ sub-teams, and:
 - **gap** is the share of P's own objectives that nothing supports (None when P owns no
   objectives);
 - **echo** is the share of child objectives whose title nearly repeats the title of a
-  goal it aligns to: :func:`aligngraph.text.similarity` at or above ``echo_similarity``.
+  goal it aligns to (or, for a key result, of that key result's objective):
+  :func:`aligngraph.text.similarity` at or above ``echo_similarity``.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from .graph import (
-    ALIGNS_TO, TEAM, is_supported, nodes_of, objectives_of, sub_teams,
+    ALIGNS_TO, TEAM, is_supported, nodes_of, objective_of, objectives_of, sub_teams,
     targets, team_ancestors, team_of,
 )
 from .text import similarity
@@ -110,8 +111,9 @@ def _fits(graph: nx.DiGraph, objective: str, above: set[str]) -> bool:
 
 def _echoes(graph: nx.DiGraph, objective: str, threshold: float) -> bool:
     title = graph.nodes[objective]["label"]
-    return any(similarity(title, graph.nodes[t]["label"]) >= threshold
-               for t in targets(graph, objective, ALIGNS_TO))
+    return any(similarity(title, graph.nodes[parent]["label"]) >= threshold
+               for target in targets(graph, objective, ALIGNS_TO)
+               for parent in {target, objective_of(graph, target)})
 
 
 def _share(part: list, whole: list) -> float | None:

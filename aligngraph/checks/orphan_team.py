@@ -103,5 +103,10 @@ def _finding(graph: nx.DiGraph, team: str, reason: str, objectives: list[str]) -
                    "organisation. Link at least one objective to a cross-team or strategic "
                    "goal.")
     ids = [graph.nodes[o]["id"] for o in objectives]
+    intentional = [graph.nodes[o]["id"] for o in objectives
+                   if graph.nodes[o]["record"].intentional]
+    if intentional:
+        message += (f" ({len(intentional)} of them marked intentional: "
+                    f"{', '.join(intentional)}.)")
     return Finding(subject=node["id"], subject_kind=TEAM, message=message, related=tuple(ids),
-                   data={"reason": reason, "objectives": ids})
+                   data={"reason": reason, "objectives": ids, "intentional": intentional})
