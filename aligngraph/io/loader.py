@@ -32,14 +32,31 @@ def load(paths: Sequence[str | Path]) -> Organisation:
         With every problem found, each located in its file.
     """
     files, problems = _expand(paths)
+    texts = []
+    for path in files:
+        text, problem = _read_text(path)
+        if problem:
+            problems.append(problem)
+        else:
+            texts.append((str(path), text))
+    return load_texts(texts, problems)
+
+
+def load_texts(texts: Sequence[tuple[str, str]], problems: list[Problem] | None = None
+               ) -> Organisation:
+    """Validate and merge OKR documents given as ``(name, text)`` pairs.
+
+    The name's suffix chooses the parser: ``.json`` for JSON, anything else YAML.
+    """
+    problems = list(problems or [])
     sources = _Sources()
     documents = []
-    for file in files:
-        parsed, found = _read_document(file, sources)
+    for name, text in texts:
+        parsed, found = _read_document(name, text, sources)
         problems += found
         if parsed is not None:
             documents.append(parsed)
-    org, merge_problems = _merge(documents)
+    org, merge_problems = _merge(documents, sources)
     problems += merge_problems
     dropped = set().union(*(parsed.dropped_ids for parsed in documents))
     flaws = [flaw for flaw in find_flaws(org) if not _about(flaw, dropped)]
@@ -89,17 +106,19 @@ class _Sources:
         return self.problem(origin.file, origin.loc + flaw.loc, flaw.message)
 
 
-def _read_document(path: Path, sources: _Sources) -> tuple[Parsed | None, list[Problem]]:
-    file = str(path)
-    kind = SUFFIXES.get(path.suffix.lower())
-    if kind is None:
-        return None, [Problem(file, "", "not an OKR file: expected a .yaml, .yml or .json suffix")]
+def _read_text(path: Path) -> tuple[str, Problem | None]:
+    if path.suffix.lower() not in SUFFIXES:
+        return "", Problem(str(path), "", "not an OKR file: expected a .yaml, .yml or .json suffix")
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8"), None
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(file, "", f"cannot be read as UTF-8 text: {exc}")]
+        return "", Problem(str(path), "", f"cannot be read as UTF-8 text: {exc}")
+
+
+def _read_document(file: str, text: str, sources: _Sources) -> tuple[Parsed | None, list[Problem]]:
     sources.add(file, text)
-    data, problems = parse_json(text, file) if kind == "json" else parse_yaml(text, file)
+    is_json = file.lower().endswith(".json")
+    data, problems = parse_json(text, file) if is_json else parse_yaml(text, file)
     if problems:
         return None, problems
     try:
@@ -136,8 +155,9 @@ def _locate_error(error: dict, file: str, sources: _Sources) -> Problem:
     return sources.problem(file, loc, message, key=at_key)
 
 
-def _merge(documents: Iterable[Parsed]) -> tuple[Organisation, list[Problem]]:
-    merger = _Merger()
+def _merge(documents: Iterable[Parsed], sources: _Sources
+           ) -> tuple[Organisation, list[Problem]]:
+    merger = _Merger(sources)
     for parsed in documents:
         merger.add(parsed)
     return merger.org, merger.problems
@@ -149,7 +169,8 @@ def _about(flaw, dropped_ids: set[str]) -> bool:
 
 
 class _Merger:
-    def __init__(self):
+    def __init__(self, sources: _Sources):
+        self.sources = sources
         self.org = Organisation(cycle=Cycle())
         self.problems: list[Problem] = []
         self._cycle_from: str | None = None
@@ -177,7 +198,15 @@ class _Merger:
         first = self.org.origins.setdefault((kind, id_), origin)
         if first is not origin:
             noun = "objective or key result" if kind == "goal" else kind
-            self.problems.append(_duplicate(noun, id_, first, origin))
+            self.problems.append(self.sources.problem(
+                origin.file, origin.loc + ("id",),
+                f"duplicate {noun} id {id_!r}; first defined at {self._where(first)}. "
+                "Ids must be unique across all files"))
+
+    def _where(self, origin: Origin) -> str:
+        first = self.sources.problem(origin.file, origin.loc, "")
+        line = f":{first.line}" if first.line else ""
+        return f"{first.file}{line} ({first.path})"
 
     def _add_cycle(self, file: str, cycle: Cycle | None) -> None:
         if cycle is None:
@@ -201,9 +230,3 @@ class _Merger:
                         file, f"settings.{check}.{name}",
                         f"{value!r} conflicts with {merged[name]!r} set in another file"))
                 merged[name] = value
-
-
-def _duplicate(noun: str, id_: str, first: Origin, again: Origin) -> Problem:
-    return Problem(again.file, dotted(again.loc + ("id",)),
-                   f"duplicate {noun} id {id_!r}; first defined at {first.file} "
-                   f"({dotted(first.loc)}). Ids must be unique across all files")

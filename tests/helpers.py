@@ -1,0 +1,34 @@
+"""Small builders for tests: an organisation from a few lines of YAML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+from aligngraph.graph import build_graph
+from aligngraph.io.loader import load_texts
+
+AS_OF = dt.date(2026, 9, 23)
+
+
+def org_of(text: str, name: str = "test.yaml"):
+    """Validate YAML text into an organisation."""
+    return load_texts([(name, textwrap.dedent(text))])
+
+
+def graph_of(text: str, as_of: dt.date = AS_OF):
+    """The frozen alignment graph of YAML text."""
+    return build_graph(org_of(text), as_of)
+
+
+def run(module, text: str, **options) -> list:
+    """Run one check module on YAML text, stamped as the registry would."""
+    from aligngraph.checks.base import Check
+
+    check = Check.from_module(module)
+    return list(check.run(graph_of(text), {**check.defaults(), **options}))
+
+
+def subjects(findings) -> set[str]:
+    """The subjects of some findings."""
+    return {finding.subject for finding in findings}
