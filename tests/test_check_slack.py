@@ -1,0 +1,119 @@
+"""Alignment slack: stretch, gap and echo, and the stacked and detached checks."""
+
+from aligngraph.checks import detached_alignment, stacked_alignment
+from aligngraph.slack import slack_levels
+from helpers import graph_of, run, subjects
+
+TEAMS = """
+teams:
+  - {id: company}
+  - {id: sales, parent: company}
+  - {id: marketing, parent: company}
+  - {id: product, parent: company}
+"""
+
+EXACT_FIT = TEAMS + """
+objectives:
+  - {id: C1, team: company, title: Grow revenue in Europe}
+  - {id: C2, team: company, title: Become the easiest tool to adopt}
+  - {id: S1, team: sales, title: Open the DACH channel, aligns_to: C1}
+  - {id: M1, team: marketing, title: Be the name German CTOs know, aligns_to: C1}
+  - {id: P1, team: product, title: Halve time to first value, aligns_to: C2}
+"""
+
+LOOSE = TEAMS + """
+objectives:
+  - {id: C1, team: company, title: Grow revenue in Europe}
+  - {id: C2, team: company, title: Become the easiest tool to adopt}
+  - {id: S1, team: sales, title: Open the DACH channel, aligns_to: C1}
+  - {id: M1, team: marketing, title: Be the name German CTOs know, aligns_to: C1}
+  - {id: P1, team: product, title: Try usage-based pricing}
+"""
+
+ECHO = TEAMS + """
+objectives:
+  - {id: C1, team: company, title: Grow revenue in Europe}
+  - {id: C2, team: company, title: Become the easiest tool to adopt}
+  - {id: S1, team: sales, title: Grow revenue in Europe, aligns_to: C1}
+  - {id: M1, team: marketing, title: Grow revenue in Europe!, aligns_to: C1}
+  - {id: P1, team: product, title: Try usage-based pricing}
+"""
+
+DRIFT = TEAMS + """
+objectives:
+  - {id: C1, team: company, title: Win the mid-market}
+  - {id: S1, team: sales, title: Rebuild the CRM}
+  - {id: M1, team: marketing, title: Redesign the logo, intentional: board asked for it}
+  - {id: P1, team: product, title: Land 20 mid-market logos, aligns_to: C1}
+"""
+
+
+def level(text):
+    (only,) = slack_levels(graph_of(text))
+    return only
+
+
+def test_figures_of_a_loose_level():
+    lv = level(LOOSE)
+    assert (lv.team, lv.children, lv.stretch, lv.gap, lv.echo) == ("company", 3, 1 / 3, 0.5, 0)
+    assert lv.stretched == ("P1",) and lv.unsupported == ("C2",)
+
+
+def test_exact_fit_is_stacked():
+    lv = level(EXACT_FIT)
+    assert (lv.stretch, lv.gap) == (0, 0)
+    findings = run(stacked_alignment, EXACT_FIT)
+    assert subjects(findings) == {"company"}
+    assert "fit exactly" in findings[0].message
+
+
+def test_loose_level_is_not_stacked_nor_detached():
+    assert run(stacked_alignment, LOOSE) == []
+    assert run(detached_alignment, LOOSE) == []
+
+
+def test_children_echoing_parent_words_is_stacked_even_with_stretch():
+    lv = level(ECHO)
+    assert lv.echoed == ("S1", "M1") and lv.stretch > 0
+    findings = run(stacked_alignment, ECHO)
+    assert subjects(findings) == {"company"}
+    assert "nearly repeat" in findings[0].message
+
+
+def test_echo_compares_with_the_objective_of_an_aligned_key_result():
+    text = ECHO.replace("title: Grow revenue in Europe}", "title: Grow revenue in Europe, "
+                        "key_results: [{id: C1.1, title: Revenue from 3 to 5}]}", 1)
+    text = text.replace("aligns_to: C1}", "aligns_to: C1.1}")
+    assert level(text).echoed == ("S1", "M1")
+
+
+def test_too_few_children_are_not_judged_stacked():
+    text = EXACT_FIT.replace("  - {id: P1, team: product, title: Halve time to first value, aligns_to: C2}\n", "")
+    text = text.replace("  - {id: C2, team: company, title: Become the easiest tool to adopt}\n", "")
+    assert run(stacked_alignment, text) == []
+    assert subjects(run(stacked_alignment, text, min_child_objectives=2)) == {"company"}
+
+
+def test_parent_without_objectives_has_no_gap_and_is_not_exact_fit():
+    text = TEAMS.replace("- {id: company}", "- {id: group}\n  - {id: company, parent: group}") + """
+objectives:
+  - {id: G1, team: group, title: Grow}
+  - {id: S1, team: sales, title: Sell, aligns_to: G1}
+  - {id: M1, team: marketing, title: Market, aligns_to: G1}
+  - {id: P1, team: product, title: Build, aligns_to: G1}
+"""
+    levels = {lv.team: lv for lv in slack_levels(graph_of(text))}
+    assert levels["company"].gap is None and levels["company"].stretch == 0
+    assert "company" not in subjects(run(stacked_alignment, text))
+
+
+def test_drifting_level_is_detached_and_names_intentional_ones():
+    findings = run(detached_alignment, DRIFT)
+    assert subjects(findings) == {"company"}
+    assert findings[0].data["intentional"] == ["M1"]
+    assert set(findings[0].data["stretched"]) == {"S1", "M1"}
+
+
+def test_detached_threshold_is_an_option():
+    assert run(detached_alignment, LOOSE, max_stretch=0.3)
+    assert not run(detached_alignment, DRIFT, max_stretch=0.7)

@@ -1,0 +1,108 @@
+"""The command line: formats, exit codes, and clear errors."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from aligngraph.cli import main
+
+ROOT = Path(__file__).parent.parent
+NIMBUS = str(ROOT / "samples" / "nimbus.yaml")
+REAL = ROOT.parent / "shared" / "data" / "real"
+
+
+def run_cli(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_text_report_groups_findings_and_ends_with_summary(capsys):
+    code, out, _ = run_cli(capsys, "check", NIMBUS)
+    assert code == 1  # missing-liaison findings are errors
+    assert "AG101 orphan-team: Orphan team (2)" in out
+    assert "Alignment slack by level" in out
+    assert out.rstrip().splitlines()[-1].startswith("Summary: 10 findings")
+
+
+def test_json_report_is_the_documented_contract(capsys):
+    code, out, _ = run_cli(capsys, "check", NIMBUS, "--format", "json")
+    data = json.loads(out)
+    assert set(data) == {"version", "findings", "slack", "summary"}
+    finding = data["findings"][0]
+    assert set(finding) == {"check", "code", "severity", "subject", "subject_kind",
+                            "message", "related", "data"}
+    assert {row["team"] for row in data["slack"]} == {"nimbus", "engineering", "growth"}
+    assert data["summary"]["counts"]["teams"] == 8
+    assert data["summary"]["by_check"]["missing-liaison"] == 2
+
+
+def test_markdown_report_has_tables(capsys):
+    _, out, _ = run_cli(capsys, "check", NIMBUS, "--format", "markdown")
+    assert out.startswith("# OKR alignment report — 2026-Q3")
+    assert "| severity | subject | message |" in out
+    assert "**stacked**" in out and "**detached**" in out
+
+
+@pytest.mark.parametrize("fail_on, expected", [
+    ("error", 1), ("warning", 1), ("info", 1), ("never", 0)])
+def test_fail_on_sets_the_exit_code(capsys, fail_on, expected):
+    code, _, _ = run_cli(capsys, "check", NIMBUS, "--fail-on", fail_on)
+    assert code == expected
+
+
+def test_clean_organisation_exits_0(capsys, tmp_path):
+    path = tmp_path / "ok.yaml"
+    path.write_text("teams: [{id: solo}]\nobjectives: [{id: S1, team: solo, title: Grow}]\n")
+    code, out, _ = run_cli(capsys, "check", str(path))
+    assert code == 0 and "No findings." in out
+
+
+def test_bad_input_exits_2_with_located_message(capsys, tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("teams: [{id: a}]\nobjectives: [{id: O1, team: b, title: x}]\n")
+    code, out, err = run_cli(capsys, "check", str(path))
+    assert code == 2 and out == ""
+    assert f"{path}:2:" in err and "unknown team 'b'" in err
+    assert "Traceback" not in err
+
+
+def test_as_of_overrides_the_cycle_date(capsys):
+    _, out, _ = run_cli(capsys, "check", NIMBUS, "--format", "json", "--as-of", "2026-08-01")
+    assert json.loads(out)["summary"]["as_of"] == "2026-08-01"
+
+
+def test_bad_date_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["check", NIMBUS, "--as-of", "yesterday"])
+    assert info.value.code == 2
+    assert "expected a date written YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_schema_is_json_schema_of_the_format(capsys):
+    code, out, _ = run_cli(capsys, "schema")
+    schema = json.loads(out)
+    assert code == 0
+    assert set(schema["required"]) == {"teams", "objectives"}
+    assert schema["properties"]["teams"]["type"] == "array"
+    assert "^x-" in schema["patternProperties"]
+
+
+def test_python_dash_m_runs_without_traceback(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("teams: [\n")
+    result = subprocess.run([sys.executable, "-m", "aligngraph", "check", str(path)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2
+    assert "not valid YAML" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/data/real is not beside the project")
+@pytest.mark.parametrize("name", sorted(p.name for p in REAL.glob("*.yaml")) if REAL.is_dir() else [])
+def test_real_organisations_check_with_0_or_1(capsys, name):
+    code, out, err = run_cli(capsys, "check", str(REAL / name))
+    assert code in (0, 1), err
+    assert "Summary:" in out

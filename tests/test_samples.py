@@ -1,0 +1,80 @@
+"""The bundled samples make every check fire, on exactly the subjects planted."""
+
+from pathlib import Path
+
+import pytest
+
+from aligngraph import check_paths
+
+SAMPLES = Path(__file__).parent.parent / "samples"
+
+EXPECTED = {
+    "meridian": {
+        "orphan-team": {"brand", "facilities", "knowledge-base", "sustainability"},
+        "overloaded-contributor": {"luca-vidal", "priya-raman", "sami-novak", "xena-vidal"},
+        "unsupported-parent": {"FPA1", "MER4", "PRC2", "SAL3", "SUC3", "TEC4"},
+        "stacked-alignment": {"finance", "fleet", "success"},
+        "detached-alignment": {"marketing", "procurement"},
+        "missing-liaison": {"MOB1", "PRM1.1", "PRM1.2", "RTE1.2", "SPA2"},
+    },
+    "nimbus": {
+        "orphan-team": {"sales", "support"},
+        "overloaded-contributor": {"leo-marchetti"},
+        "unsupported-parent": {"GRO1", "GRO2", "NIM3"},
+        "stacked-alignment": {"engineering"},
+        "detached-alignment": {"growth"},
+        "missing-liaison": {"GRO1.1", "MOB1"},
+    },
+}
+
+
+@pytest.fixture(scope="module", params=sorted(EXPECTED))
+def sample(request):
+    return request.param, check_paths([SAMPLES / f"{request.param}.yaml"])
+
+
+def test_each_core_check_fires_on_exactly_the_planted_subjects(sample):
+    name, report = sample
+    for check, expected in EXPECTED[name].items():
+        found = {f.subject for f in report.findings
+                 if f.check == check and f.severity != "info"}
+        assert found == expected, check
+
+
+def test_unsupported_key_results_are_info_only():
+    report = check_paths([SAMPLES / "meridian.yaml"])
+    info = {f.subject for f in report.findings if f.check == "unsupported-parent"
+            and f.severity == "info"}
+    assert info == {"ACC1.2", "MKT1.1", "OPS3.2", "PEO1.2", "PRC1.2", "SUC1.2", "SUP1.2",
+                    "TAL1.2"}
+
+
+def test_meridian_slack_table_marks_every_kind_of_level():
+    report = check_paths([SAMPLES / "meridian.yaml"])
+    status = {row.level.team: row.status for row in report.slack}
+    assert len(status) == 21
+    assert {t for t, s in status.items() if s == "stacked"} == {"finance", "fleet", "success"}
+    assert {t for t, s in status.items() if s == "detached"} == {"marketing", "procurement"}
+    assert {t for t, s in status.items() if s == "too few"} == {"partnerships", "fpa"}
+    assert status["meridian"] == "loose"
+
+
+def test_meridian_is_the_size_the_readme_says():
+    report = check_paths([SAMPLES / "meridian.yaml"])
+    assert report.counts["teams"] == 60
+    depths = {report.graph.nodes[n]["depth"] for n, k in report.graph.nodes(data="kind")
+              if k == "team"}
+    assert depths == {0, 1, 2, 3}
+
+
+def test_samples_are_what_the_script_writes(tmp_path, monkeypatch):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_samples", SAMPLES / "make_samples.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(module, "HERE", tmp_path)
+    (tmp_path / "source").symlink_to(SAMPLES / "source")
+    module.main()
+    for name in EXPECTED:
+        assert (tmp_path / f"{name}.yaml").read_text() == (SAMPLES / f"{name}.yaml").read_text()
