@@ -34,3 +34,12 @@ def similarity(a: str, b: str) -> float:
     if not left or not right:
         return 0.0
     return SequenceMatcher(None, left, right, autojunk=False).ratio()
+
+
+def count_of(count: int, noun: str, plural: str | None = None) -> str:
+    """A count with its noun, singular or plural.
+
+    >>> count_of(1, "goal"), count_of(3, "goal"), count_of(2, "key result")
+    ('1 goal', '3 goals', '2 key results')
+    """
+    return f"{count} {noun if count == 1 else (plural or noun + 's')}"

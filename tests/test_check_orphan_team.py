@@ -64,3 +64,16 @@ objectives:
 def test_root_team_is_never_an_orphan():
     findings = run(orphan_team, "teams: [{id: solo}]\nobjectives: [{id: S1, team: solo, title: x}]\n")
     assert findings == []
+
+
+def test_team_without_objectives_whose_people_carry_others_goals_says_so():
+    findings = run(orphan_team, TREE + """
+people:
+  - {id: ana, team: platform}
+objectives:
+  - {id: C1, team: company, title: Win, key_results: [{id: C1.1, title: Uptime, owner: ana}]}
+  - {id: W1, team: web, title: Speed, aligns_to: C1}
+""")
+    assert subjects(findings) == {"platform"}
+    assert findings[0].data["carried_elsewhere"] == ["C1.1"]
+    assert "its work shows only as 1 goal its people carry" in findings[0].message

@@ -12,7 +12,8 @@ A team that is not a root either has objectives, none of which (nor their key re
 aligns, directly or through a chain of ``aligns_to`` links, to a goal owned by another
 team; or it is a leaf team with no objectives at all. A team with sub-teams and no
 objectives of its own is only a grouping and is not reported. ``data.reason`` is
-``internal-only`` or ``no-objectives``.
+``internal-only`` or ``no-objectives``; for the latter, ``data.carried_elsewhere`` lists
+the other teams' goals its people own or contribute to, and the message says so.
 
 Anti-pattern
 ------------
@@ -41,9 +42,10 @@ from collections.abc import Iterator
 import networkx as nx
 
 from ..graph import (
-    ALIGNS_TO, TEAM, key_results_of, nodes_of, objectives_of, parent_team, sub_teams,
-    targets, team_of,
+    ALIGNS_TO, CONTRIBUTES, LEADS, MEMBER_OF, OWNS, TEAM, key_results_of, nodes_of,
+    objectives_of, parent_team, sources, sub_teams, targets, team_of,
 )
+from ..text import count_of
 from .base import Finding
 
 SLUG = "orphan-team"
@@ -92,21 +94,36 @@ def _serves_another_team(graph: nx.DiGraph, team: str, objectives: list[str]) ->
 
 def _finding(graph: nx.DiGraph, team: str, reason: str, objectives: list[str]) -> Finding:
     node = graph.nodes[team]
-    name = node["label"]
-    if reason == "no-objectives":
-        message = (f"Team {name!r} has no objectives, so nothing connects its work to the "
-                   "rest of the organisation. Give it at least one objective that serves "
-                   "a goal above it.")
-    else:
-        message = (f"None of the {len(objectives)} objectives of team {name!r} aligns to a "
-                   "goal owned by another team: the team is invisible to the rest of the "
-                   "organisation. Link at least one objective to a cross-team or strategic "
-                   "goal.")
     ids = [graph.nodes[o]["id"] for o in objectives]
     intentional = [graph.nodes[o]["id"] for o in objectives
                    if graph.nodes[o]["record"].intentional]
+    carried = _carried_elsewhere(graph, team) if reason == "no-objectives" else []
+    message = _message(node["label"], ids, carried)
     if intentional:
-        message += (f" ({len(intentional)} of them marked intentional: "
-                    f"{', '.join(intentional)}.)")
+        message += f" ({len(intentional)} of them marked intentional: {', '.join(intentional)}.)"
     return Finding(subject=node["id"], subject_kind=TEAM, message=message, related=tuple(ids),
-                   data={"reason": reason, "objectives": ids, "intentional": intentional})
+                   data={"reason": reason, "objectives": ids, "intentional": intentional,
+                         "carried_elsewhere": carried})
+
+
+def _message(name: str, objectives: list[str], carried: list[str]) -> str:
+    if carried:
+        shown = ", ".join(carried[:5]) + (", …" if len(carried) > 5 else "")
+        return (f"Team {name!r} has no objectives of its own; its work shows only as "
+                f"{count_of(len(carried), 'goal')} its people carry for other teams ({shown}). "
+                "Give it an objective that says what it delivers, aligned to a goal above it.")
+    if not objectives:
+        return (f"Team {name!r} has no objectives, so nothing connects its work to the rest "
+                "of the organisation. Give it at least one objective that serves a goal above it.")
+    opening = (f"The only objective of team {name!r} does not align" if len(objectives) == 1
+               else f"None of the {len(objectives)} objectives of team {name!r} aligns")
+    return (f"{opening} to a goal owned by another team: the team is invisible to the rest of "
+            "the organisation. Link at least one objective to a cross-team or strategic goal.")
+
+
+def _carried_elsewhere(graph: nx.DiGraph, team: str) -> list[str]:
+    """Goals of other teams that this team's lead or members own or contribute to."""
+    people = {*sources(graph, team, MEMBER_OF), *sources(graph, team, LEADS)}
+    goals = {goal for person in people for goal, data in graph.succ[person].items()
+             if data["kinds"] & {OWNS, CONTRIBUTES}}
+    return sorted(graph.nodes[g]["id"] for g in goals)
