@@ -242,6 +242,11 @@ def home_team(graph: nx.DiGraph, person: str) -> str | None:
     return next(targets(graph, person, MEMBER_OF), None)
 
 
+def team_key_results(graph: nx.DiGraph, team: str) -> list[str]:
+    """Every key result of every objective a team owns."""
+    return [kr for o in objectives_of(graph, team) for kr in key_results_of(graph, o)]
+
+
 def is_supported(graph: nx.DiGraph, objective: str) -> bool:
     """Whether any goal aligns to this objective or to one of its key results."""
     if any(sources(graph, objective, ALIGNS_TO)):

@@ -43,3 +43,56 @@ def count_of(count: int, noun: str, plural: str | None = None) -> str:
     ('1 goal', '3 goals', '2 key results')
     """
     return f"{count} {noun if count == 1 else (plural or noun + 's')}"
+
+
+ACTIVITY_VERBS = frozenset("""
+add analyse analyze assess attend audit begin book build call collaborate collect complete
+conduct create define deliver deploy design develop document draft dogfood enter establish
+evaluate explore finish hold host identify implement integrate interview introduce
+investigate kick launch meet migrate move organise organize participate plan prepare
+produce publish refresh release renew research review roll run schedule scope send set ship
+start tidy update work write
+""".split())
+
+_OUTCOME = re.compile(
+    r"%|\bper\s?cent\b|\bfrom\b.+\bto\b|\bat (least|most)\b|\b(more|less|fewer|greater)"
+    r" than\b|\b(below|above|under|over|within|by)\s+[$€£]?\d|[<>≤≥]|\d+(\.\d+)?\s?x\b"
+    r"|\brate\b|\bratio\b|\bscore\b|\bnps\b|\bcsat\b",
+    re.IGNORECASE)
+
+
+def activity_verb(title: str, verbs: frozenset[str] = ACTIVITY_VERBS) -> str | None:
+    """The leading activity verb of a title that states no measurable outcome, or None.
+
+    A title reads as an activity when its first word is a verb of doing (``launch``,
+    ``implement``, ``call``, ...; see :data:`ACTIVITY_VERBS`) and it states no outcome: no
+    percentage, no "from X to Y", no comparison ("at least", "more than", "below N",
+    "by N"), no multiple ("2x"), no rate, ratio or score. A bare count ("call the top 10
+    accounts") is still an activity: it counts tasks, not results.
+
+    >>> activity_verb("Launch the new pricing page")
+    'launch'
+    >>> activity_verb("Call the top 10 accounts")
+    'call'
+    >>> activity_verb("Launch in 3 markets with at least 40% activation") is None
+    True
+    >>> activity_verb("Raise NPS from 31 to 45") is None
+    True
+    """
+    words = normalise(title).split()
+    if not words or words[0] not in verbs:
+        return None
+    return None if _OUTCOME.search(title) else words[0]
+
+
+def share_of(part: int, whole: int, noun: str) -> str:
+    """How many of a whole, in words that read well for one, all or some.
+
+    >>> share_of(1, 1, "objective"), share_of(2, 2, "objective"), share_of(2, 3, "objective")
+    ('the only objective', 'all 2 objectives', '2 of the 3 objectives')
+    """
+    if whole == 1:
+        return f"the only {noun}"
+    if part == whole:
+        return f"all {whole} {noun}s"
+    return f"{part} of the {whole} {noun}s"

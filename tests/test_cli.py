@@ -56,7 +56,13 @@ def test_fail_on_sets_the_exit_code(capsys, fail_on, expected):
 
 def test_clean_organisation_exits_0(capsys, tmp_path):
     path = tmp_path / "ok.yaml"
-    path.write_text("teams: [{id: solo}]\nobjectives: [{id: S1, team: solo, title: Grow}]\n")
+    path.write_text(
+        "cycle: {start: 2026-07-01, end: 2026-09-30, as_of: 2026-07-20}\n"
+        "teams: [{id: solo}]\n"
+        "objectives:\n"
+        "  - id: S1\n    team: solo\n    title: Grow\n    key_results:\n"
+        "      - {id: S1.1, title: Raise revenue from 1 to 2, baseline: 1, target: 2,\n"
+        "         check_ins: [{date: 2026-07-15, value: 1.2}]}\n")
     code, out, _ = run_cli(capsys, "check", str(path))
     assert code == 0 and "No findings." in out
 

@@ -1,0 +1,82 @@
+"""Activity key result: a key result that is a task, not a measure.
+
+Rationale
+---------
+A key result is a measure of an outcome, not an activity. "Call Jimmy in Marketing" is a
+task: you can do it and still miss the objective. Activities belong in the team's plan;
+the key result says what will be different when they are done.
+
+Fires when
+----------
+A key result's title starts with an activity verb and states no measurable outcome, by
+the transparent heuristic of :func:`aligngraph.text.activity_verb`: the first word is in
+a fixed list of verbs of doing (launch, implement, call, hold, write, ...), and the title
+has no percentage, no "from X to Y", no comparison, no multiple, rate, ratio or score. A
+bare count of tasks ("Call the top 10 accounts") still reads as an activity. Set
+``verbs`` to extend the list for your own wording.
+
+Anti-pattern
+------------
+.. code-block:: yaml
+
+    key_results:
+      - {id: K1, title: Launch the new pricing page}
+      - {id: K2, title: Call the top 10 accounts}
+
+Best practice
+-------------
+.. code-block:: yaml
+
+    key_results:
+      - {id: K1, title: Raise self-serve upgrades from 2% to 5% of trials, target: 5}
+      - {id: K2, title: Renew at least 8 of the top 10 accounts, target: 8}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import networkx as nx
+
+from ..graph import KEY_RESULT, nodes_of, objective_of
+from ..text import ACTIVITY_VERBS, activity_verb, normalise
+from .base import Finding, Option
+
+SLUG = "activity-key-result"
+CODE = "AG204"
+TITLE = "Key result that is an activity"
+SEVERITY = "warning"
+OPTIONS = {
+    "verbs": Option("", "Extra activity verbs, separated by spaces, added to the built-in "
+                        "list."),
+}
+
+
+def check(graph: nx.DiGraph, *, verbs: str = "") -> Iterator[Finding]:
+    """Yield a finding for every key result that reads like a task.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A frozen alignment graph.
+    verbs : str
+        Extra activity verbs, separated by spaces.
+
+    Yields
+    ------
+    Finding
+        One per activity-like key result, with the verb in ``data``.
+    """
+    known = ACTIVITY_VERBS | set(normalise(verbs).split())
+    for kr in nodes_of(graph, KEY_RESULT):
+        node = graph.nodes[kr]
+        verb = activity_verb(node["label"], known)
+        if verb:
+            yield Finding(
+                subject=node["id"], subject_kind=KEY_RESULT,
+                message=(f"Key result {node['id']} {node['label']!r} reads like a task "
+                         f"(it starts with {verb!r} and states no measurable outcome). Say "
+                         "what will be different, and by how much, once it is done."),
+                related=(graph.nodes[objective_of(graph, kr)]["id"],),
+                data={"verb": verb})
+

@@ -1,0 +1,74 @@
+"""Individual OKR: an objective owned by a one-person team.
+
+Rationale
+---------
+OKRs work at company and team level. Individual OKRs turn into performance reviews and
+to-do lists, multiply the number of goals to track, and tend to slow an organisation
+down. A question worth asking, not an error.
+
+Fires when
+----------
+An objective is owned by a team whose only member is its lead (the only person whose
+home team it is). Needs ``people``; reported as ``info``.
+
+Anti-pattern
+------------
+.. code-block:: yaml
+
+    teams: [{id: planning, lead: kim}]
+    people: [{id: kim, team: planning}]
+    objectives: [{id: P1, team: planning, title: Rebuild the three-year plan}]
+
+Best practice
+-------------
+.. code-block:: yaml
+
+    # fold the one-person "team" into the team it works for
+    objectives: [{id: F1, team: finance, title: Rebuild the three-year plan, owner: kim}]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import networkx as nx
+
+from ..graph import LEADS, MEMBER_OF, TEAM, nodes_of, objectives_of, sources
+from .base import Finding
+
+SLUG = "individual-okr"
+CODE = "AG212"
+TITLE = "Individual OKR"
+SEVERITY = "info"
+OPTIONS: dict = {}
+
+
+def check(graph: nx.DiGraph) -> Iterator[Finding]:
+    """Yield a finding for every objective of a team that is one person.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A frozen alignment graph.
+
+    Yields
+    ------
+    Finding
+        One per objective of a one-person team.
+    """
+    for team in nodes_of(graph, TEAM):
+        members = set(sources(graph, team, MEMBER_OF))
+        leads = set(sources(graph, team, LEADS))
+        if len(members) != 1 or members != leads:
+            continue
+        person = graph.nodes[next(iter(members))]
+        for objective in objectives_of(graph, team):
+            node = graph.nodes[objective]
+            yield Finding(
+                subject=node["id"], subject_kind="objective",
+                related=(graph.nodes[team]["id"], person["id"]),
+                message=(f"Objective {node['id']} {node['label']!r} belongs to "
+                         f"{graph.nodes[team]['label']!r}, a team of one ({person['label']}). "
+                         "Individual OKRs tend to slow organisations down: is this a team "
+                         "goal, or a personal plan?"),
+                data={"team": graph.nodes[team]["id"], "person": person["id"]})

@@ -1,0 +1,85 @@
+"""Key-result count: an objective with no key results, or with too many.
+
+Rationale
+---------
+An objective without key results has no definition of done: nobody can tell at the end
+of the cycle whether it was met. One with many key results has lost its focus; usually
+some of them are tasks, or belong to another objective.
+
+Fires when
+----------
+An objective has fewer than ``min_key_results`` key results, or more than
+``max_key_results``.
+
+Anti-pattern
+------------
+.. code-block:: yaml
+
+    objectives:
+      - {id: O1, team: web, title: Delight our users}     # no key results
+
+Best practice
+-------------
+.. code-block:: yaml
+
+    objectives:
+      - id: O1
+        team: web
+        title: Delight our users
+        key_results:
+          - {id: O1.1, title: Raise NPS from 31 to 45, baseline: 31, target: 45}
+          - {id: O1.2, title: Cut time to first value from 9 to 3 days, baseline: 9, target: 3}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import networkx as nx
+
+from ..graph import OBJECTIVE, key_results_of, nodes_of, team_of
+from .base import Finding, Option
+
+SLUG = "key-result-count"
+CODE = "AG202"
+TITLE = "Too few or too many key results"
+SEVERITY = "warning"
+OPTIONS = {
+    "min_key_results": Option(1, "Fewest key results an objective needs.", minimum=0),
+    "max_key_results": Option(5, "Most key results an objective should have.", minimum=1),
+}
+
+
+def check(graph: nx.DiGraph, *, min_key_results: int = 1, max_key_results: int = 5
+          ) -> Iterator[Finding]:
+    """Yield a finding for every objective with too few or too many key results.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A frozen alignment graph.
+    min_key_results, max_key_results : int
+        The accepted range of key results per objective.
+
+    Yields
+    ------
+    Finding
+        One per objective outside the range.
+    """
+    for objective in nodes_of(graph, OBJECTIVE):
+        count = len(key_results_of(graph, objective))
+        if min_key_results <= count <= max_key_results:
+            continue
+        node = graph.nodes[objective]
+        if count < min_key_results:
+            advice = ("has no key results, so nobody can tell whether it was met. Add two or "
+                      "three measures of what success looks like." if count == 0 else
+                      f"has only {count} key results, fewer than {min_key_results}.")
+        else:
+            advice = (f"has {count} key results, more than {max_key_results}: it has lost "
+                      "its focus. Keep the measures that define success and move or drop "
+                      "the rest.")
+        yield Finding(subject=node["id"], subject_kind=OBJECTIVE,
+                      message=f"Objective {node['id']} {node['label']!r} {advice}",
+                      related=(graph.nodes[team_of(graph, objective)]["id"],),
+                      data={"key_results": count})

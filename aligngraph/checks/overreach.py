@@ -1,0 +1,84 @@
+"""Overreach: a team whose key results mostly fell far short.
+
+Rationale
+---------
+Ambitious OKRs land at about 0.6 to 0.8. A team that averages around 0.3 or less set
+goals that were too aggressive, or was pulled off them mid-cycle. Either way the goals
+stopped guiding the work, and the next cycle should be set differently.
+
+Fires when
+----------
+At the end of the cycle, or within its last ``final_days``, a team has at least
+``min_scored`` scored key results and their scores average below ``min_average``.
+
+Anti-pattern
+------------
+.. code-block:: yaml
+
+    key_results:
+      - {id: K1, title: Take 20 models to production, score: 0.1}
+      - {id: K2, title: Monitor drift on every model, score: 0.2}
+
+Best practice
+-------------
+.. code-block:: yaml
+
+    key_results:
+      - {id: K1, title: Take 5 models to production, score: 0.6}
+      - {id: K2, title: Monitor drift on every model, score: 0.7}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import networkx as nx
+
+from ..cycle import final_team_averages
+from ..graph import TEAM
+from .base import Finding, Option
+
+SLUG = "overreach"
+CODE = "AG208"
+TITLE = "Overreaching goals"
+SEVERITY = "warning"
+OPTIONS = {
+    "min_average": Option(0.3, "Average score below which a team overreached.",
+                          minimum=0, maximum=1),
+    "min_scored": Option(2, "Fewest scored key results for a team to be judged.", minimum=1),
+    "final_days": Option(14, "Days before the cycle's end from which scores are judged.",
+                         minimum=0),
+}
+
+
+def check(graph: nx.DiGraph, *, min_average: float = 0.3, min_scored: int = 2,
+          final_days: int = 14) -> Iterator[Finding]:
+    """Yield a finding for every team whose scores average very low.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A frozen alignment graph.
+    min_average : float
+        Average score below which a team overreached.
+    min_scored : int
+        Fewest scored key results to judge a team.
+    final_days : int
+        Days before the end from which scores are final enough to judge.
+
+    Yields
+    ------
+    Finding
+        One per overreaching team, with its average.
+    """
+    for team, scores, average in final_team_averages(graph, min_scored=min_scored,
+                                                     final_days=final_days):
+        if average < min_average:
+            node = graph.nodes[team]
+            yield Finding(
+                subject=node["id"], subject_kind=TEAM, related=tuple(scores),
+                message=(f"{node['label']!r} scores {average:.2f} on average over "
+                         f"{len(scores)} key results, far below the 0.6 to 0.8 of ambitious "
+                         "goals. Were the goals too aggressive, or did the team stop working "
+                         "on them? Set the next cycle from what it learned."),
+                data={"average": round(average, 3), "scores": scores})

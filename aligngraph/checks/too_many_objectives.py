@@ -1,0 +1,82 @@
+"""Too many objectives: a team trying to focus on everything.
+
+Rationale
+---------
+Three is the ceiling, not the floor, for a team; two or three is enough at company level.
+Every objective past that thins out attention, and the team ends the cycle having moved
+nothing far.
+
+Fires when
+----------
+A team owns more than ``max_objectives`` objectives, or a root team more than
+``max_root_objectives``.
+
+Anti-pattern
+------------
+.. code-block:: yaml
+
+    objectives:
+      - {id: S1, team: sales-ops, title: Keep the CRM clean}
+      - {id: S2, team: sales-ops, title: Produce a reliable forecast}
+      - {id: S3, team: sales-ops, title: Redesign the territories}
+      - {id: S4, team: sales-ops, title: Roll out the CPQ tool}
+
+Best practice
+-------------
+.. code-block:: yaml
+
+    objectives:
+      - {id: S1, team: sales-ops, title: Give sellers a forecast they trust}
+      - {id: S2, team: sales-ops, title: Quote in minutes, not days}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import networkx as nx
+
+from ..graph import TEAM, nodes_of, objectives_of, parent_team
+from .base import Finding, Option
+
+SLUG = "too-many-objectives"
+CODE = "AG201"
+TITLE = "Too many objectives"
+SEVERITY = "warning"
+OPTIONS = {
+    "max_objectives": Option(3, "Most objectives a team should own.", minimum=1),
+    "max_root_objectives": Option(3, "Most objectives a root (company) team should own.",
+                                  minimum=1),
+}
+
+
+def check(graph: nx.DiGraph, *, max_objectives: int = 3, max_root_objectives: int = 3
+          ) -> Iterator[Finding]:
+    """Yield a finding for every team with more objectives than it can focus on.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A frozen alignment graph.
+    max_objectives, max_root_objectives : int
+        The most objectives for a team, and for a root team.
+
+    Yields
+    ------
+    Finding
+        One per team over its limit.
+    """
+    for team in nodes_of(graph, TEAM):
+        objectives = objectives_of(graph, team)
+        is_root = parent_team(graph, team) is None
+        limit = max_root_objectives if is_root else max_objectives
+        if len(objectives) > limit:
+            node = graph.nodes[team]
+            ids = [graph.nodes[o]["id"] for o in objectives]
+            level = "company-level team" if is_root else "team"
+            yield Finding(
+                subject=node["id"], subject_kind=TEAM, related=tuple(ids),
+                message=(f"{node['label']!r} has {len(objectives)} objectives; {limit} is the "
+                         f"ceiling for a {level}, not the floor. Pick the ones that matter "
+                         "most this cycle and let the rest go."),
+                data={"objectives": ids, "limit": limit})

@@ -1,0 +1,90 @@
+"""Top-down share: a team whose objectives were mostly written for it.
+
+Rationale
+---------
+Leaders share their OKRs, and teams set their own. Objectives dictated top-down lose the
+team's knowledge of what is possible, and with it their ownership: people work to a goal
+they did not choose and cannot change.
+
+Fires when
+----------
+More than ``max_share`` of a team's objectives have ``origin: top-down``. The
+organisation's overall share is in the report's summary.
+
+Anti-pattern
+------------
+.. code-block:: yaml
+
+    objectives:
+      - {id: F1, team: fleet-maintenance, title: Deliver on time every time, origin: top-down}
+      - {id: F2, team: fleet-maintenance, title: Electrify the urban fleet, origin: top-down}
+
+Best practice
+-------------
+.. code-block:: yaml
+
+    objectives:
+      - {id: F1, team: fleet-maintenance, title: Keep every van on the road, origin: team}
+      - {id: F2, team: fleet-maintenance, title: Electrify the urban fleet, origin: top-down}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import networkx as nx
+
+from ..graph import OBJECTIVE, TEAM, nodes_of, objectives_of
+from ..text import share_of
+from .base import Finding, Option
+
+SLUG = "top-down-share"
+CODE = "AG210"
+TITLE = "Objectives dictated top-down"
+SEVERITY = "warning"
+OPTIONS = {
+    "max_share": Option(0.5, "Largest healthy share of a team's objectives written top-down.",
+                        minimum=0, maximum=1),
+}
+
+
+def is_top_down(graph: nx.DiGraph, objective: str) -> bool:
+    """Whether an objective was written top-down."""
+    return graph.nodes[objective]["record"].origin == "top-down"
+
+
+def top_down_share(graph: nx.DiGraph) -> float | None:
+    """The share of all objectives written top-down, or None with no objectives."""
+    objectives = list(nodes_of(graph, OBJECTIVE))
+    if not objectives:
+        return None
+    return sum(is_top_down(graph, o) for o in objectives) / len(objectives)
+
+
+def check(graph: nx.DiGraph, *, max_share: float = 0.5) -> Iterator[Finding]:
+    """Yield a finding for every team with too many top-down objectives.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A frozen alignment graph.
+    max_share : float
+        Largest healthy share of top-down objectives.
+
+    Yields
+    ------
+    Finding
+        One per team over the share.
+    """
+    for team in nodes_of(graph, TEAM):
+        objectives = objectives_of(graph, team)
+        top_down = [graph.nodes[o]["id"] for o in objectives if is_top_down(graph, o)]
+        if objectives and len(top_down) / len(objectives) > max_share:
+            node = graph.nodes[team]
+            yield Finding(
+                subject=node["id"], subject_kind=TEAM, related=tuple(top_down),
+                message=(f"{share_of(len(top_down), len(objectives), 'objective').capitalize()}"
+                         f" of {node['label']!r} {'was' if len(objectives) == 1 else 'were'} "
+                         "written top-down. Teams own goals they set themselves: share the "
+                         "goals above and let the team write its own."),
+                data={"top_down": top_down, "share": round(len(top_down) / len(objectives), 3)})

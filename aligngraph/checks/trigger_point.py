@@ -1,0 +1,94 @@
+"""Trigger point: a key result far past its target.
+
+Rationale
+---------
+A key result that lands far above its target (past 120% of the way from baseline to
+target) should trigger a rethink, not a celebration: the goal was set too low, or the
+world changed under it. Either way the objective may need a new measure mid-cycle.
+
+Fires when
+----------
+A key result with a ``baseline``, a ``target`` and a ``current`` value has gone more
+than ``max_progress`` of the way from baseline to target. Targets below the baseline
+("cut churn from 6% to 4%") count the other way round.
+
+Anti-pattern
+------------
+.. code-block:: yaml
+
+    key_results:
+      - {id: K1, title: Cut returns written off from 6% to 3%, baseline: 6, target: 3, current: 0.5}
+
+Best practice
+-------------
+.. code-block:: yaml
+
+    key_results:
+      - {id: K1, title: Cut returns written off from 6% to 3%, baseline: 6, target: 3, current: 3.4}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import networkx as nx
+
+from ..graph import KEY_RESULT, nodes_of, objective_of
+from .base import Finding, Option
+
+SLUG = "trigger-point"
+CODE = "AG209"
+TITLE = "Key result far past its target"
+SEVERITY = "info"
+OPTIONS = {
+    "max_progress": Option(1.2, "Share of the way from baseline to target past which a key "
+                           "result needs a rethink.", minimum=1),
+}
+
+
+def progress(baseline: float, target: float, current: float) -> float | None:
+    """How far ``current`` has gone from ``baseline`` to ``target``: 0 at the start, 1 there.
+
+    >>> progress(6, 4, 3.5)
+    1.25
+    >>> progress(10, 20, 15)
+    0.5
+    >>> progress(5, 5, 7) is None
+    True
+    """
+    if target == baseline:
+        return None
+    return (current - baseline) / (target - baseline)
+
+
+def check(graph: nx.DiGraph, *, max_progress: float = 1.2) -> Iterator[Finding]:
+    """Yield a finding for every key result far past its target.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A frozen alignment graph.
+    max_progress : float
+        Progress past which a key result needs a rethink (1.2 is 120%).
+
+    Yields
+    ------
+    Finding
+        One per key result past the trigger point.
+    """
+    for kr in nodes_of(graph, KEY_RESULT):
+        record = graph.nodes[kr]["record"]
+        if None in (record.baseline, record.target, record.current):
+            continue
+        done = progress(record.baseline, record.target, record.current)
+        if done is not None and done > max_progress:
+            node = graph.nodes[kr]
+            yield Finding(
+                subject=node["id"], subject_kind=KEY_RESULT,
+                related=(graph.nodes[objective_of(graph, kr)]["id"],),
+                message=(f"Key result {node['id']} {node['label']!r} is at {done:.0%} of the "
+                         f"way to its target ({record.current:g} against {record.target:g} from "
+                         f"{record.baseline:g}). A result this far past the goal usually "
+                         "means it was set too low or the world changed: rethink the goal "
+                         "rather than bank it."),
+                data={"progress": round(done, 3)})

@@ -1,0 +1,77 @@
+"""Unmeasurable key result: a key result with no numeric target.
+
+Rationale
+---------
+A key result is quantitative, verifiable and precise. Without a numeric ``target`` its
+progress cannot be tracked or scored, and every check-in becomes an opinion.
+
+Fires when
+----------
+A key result has no numeric ``target``. When its title states a number (the target is
+written in words but not recorded) the finding is ``info`` and asks to record it; when
+the title states none either, it is a ``warning``.
+
+Anti-pattern
+------------
+.. code-block:: yaml
+
+    key_results:
+      - {id: K1, title: Improve customer satisfaction}
+
+Best practice
+-------------
+.. code-block:: yaml
+
+    key_results:
+      - {id: K1, title: Raise CSAT from 4.1 to 4.6, baseline: 4.1, target: 4.6, current: 4.3}
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import networkx as nx
+
+from ..graph import KEY_RESULT, nodes_of, objective_of
+from .base import Finding
+
+SLUG = "unmeasurable-key-result"
+CODE = "AG203"
+TITLE = "Key result without a numeric target"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+_NUMBER = re.compile(r"\d")
+
+
+def check(graph: nx.DiGraph) -> Iterator[Finding]:
+    """Yield a finding for every key result with no numeric target.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A frozen alignment graph.
+
+    Yields
+    ------
+    Finding
+        One per key result without ``target``; ``info`` when its title states a number.
+    """
+    for kr in nodes_of(graph, KEY_RESULT):
+        node = graph.nodes[kr]
+        if node["record"].target is not None:
+            continue
+        in_words = bool(_NUMBER.search(node["label"]))
+        if in_words:
+            message = (f"Key result {node['id']} {node['label']!r} states a number in its "
+                       "title but records no numeric target, so its progress cannot be "
+                       "tracked. Record baseline, target and current.")
+        else:
+            message = (f"Key result {node['id']} {node['label']!r} has no numeric target, and "
+                       "its title states none: progress cannot be tracked. Say what number "
+                       "will show it was achieved.")
+        yield Finding(subject=node["id"], subject_kind=KEY_RESULT, message=message,
+                      related=(graph.nodes[objective_of(graph, kr)]["id"],),
+                      severity="info" if in_words else None,
+                      data={"number_in_title": in_words})
