@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import json
 import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .errors import AligngraphError
+from .checks import REGISTRY
+from .errors import AligngraphError, UsageError
+from .io.config_file import load_config
 from .model import Document
 from .output import FORMATS
+from .output.check_docs import checks_markdown, checks_table, explain_text
 from .pipeline import check_paths
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -48,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"aligngraph {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     _add_check(commands)
+    _add_checks(commands)
+    _add_explain(commands)
     _add_schema(commands)
     return parser
 
@@ -66,7 +72,27 @@ def _add_check(commands) -> None:
     cmd.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
                      help="judge the organisation at this date (default: the cycle's "
                           "as_of, else today)")
+    cmd.add_argument("--config", metavar="FILE",
+                     help="a YAML or JSON file with a 'settings:' block; it overrides the "
+                          "settings in the OKR files, check by check and option by option")
     cmd.set_defaults(run=_run_check)
+
+
+def _add_checks(commands) -> None:
+    cmd = commands.add_parser("checks", help="list every check with its options",
+                              description="List every check: code, slug, default severity "
+                                          "and options with their defaults.")
+    cmd.add_argument("--markdown", action="store_true",
+                     help="print the full reference page instead (docs/checks.md)")
+    cmd.set_defaults(run=_run_checks)
+
+
+def _add_explain(commands) -> None:
+    cmd = commands.add_parser("explain", help="explain one check",
+                              description="Print a check's rationale, options, and an "
+                                          "example that fires and one that passes.")
+    cmd.add_argument("check", metavar="CHECK", help="a check's slug or code, e.g. orphan-team")
+    cmd.set_defaults(run=_run_explain)
 
 
 def _add_schema(commands) -> None:
@@ -84,11 +110,29 @@ def _date(text: str) -> dt.date:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    report = check_paths(args.paths, as_of=args.as_of)
+    settings = load_config(args.config) if args.config else None
+    report = check_paths(args.paths, as_of=args.as_of, settings=settings)
     sys.stdout.write(FORMATS[args.format](report))
     if args.fail_on == "never":
         return EXIT_OK
     return EXIT_FINDINGS if report.at_or_above(args.fail_on) else EXIT_OK
+
+
+def _run_checks(args: argparse.Namespace) -> int:
+    render = checks_markdown if args.markdown else checks_table
+    sys.stdout.write(render(REGISTRY.values()))
+    return EXIT_OK
+
+
+def _run_explain(args: argparse.Namespace) -> int:
+    wanted = args.check.strip()
+    for check in REGISTRY.values():
+        if wanted in (check.slug, check.code) or wanted.upper() == check.code:
+            sys.stdout.write(explain_text(check))
+            return EXIT_OK
+    close = difflib.get_close_matches(wanted, list(REGISTRY), n=1)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    raise UsageError(f"no check named {wanted!r}.{hint} 'aligngraph checks' lists them all.")
 
 
 def _run_schema(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from typing import Any
 import networkx as nx
 
 from .checks import CheckConfig, Finding, severity_rank
+from .checks.top_down_share import top_down_share
 from .graph import KEY_RESULT, OBJECTIVE, PERSON, TEAM, nodes_of
 from .slack import Level
 
@@ -73,6 +74,7 @@ class Report:
             "by_severity": _count(f.severity for f in self.findings),
             "by_check": _count(f.check for f in self.findings),
             "slack": overall_slack(self.slack),
+            "top_down_share": _round(top_down_share(self.graph)),
         }
 
 

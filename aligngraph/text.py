@@ -49,7 +49,7 @@ ACTIVITY_VERBS = frozenset("""
 add analyse analyze assess attend audit begin book build call collaborate collect complete
 conduct create define deliver deploy design develop document draft dogfood enter establish
 evaluate explore finish hold host identify implement integrate interview introduce
-investigate kick launch meet migrate move organise organize participate plan prepare
+investigate kick launch migrate move organise organize participate plan prepare
 produce publish refresh release renew research review roll run schedule scope send set ship
 start tidy update work write
 """.split())
@@ -57,7 +57,7 @@ start tidy update work write
 _OUTCOME = re.compile(
     r"%|\bper\s?cent\b|\bfrom\b.+\bto\b|\bat (least|most)\b|\b(more|less|fewer|greater)"
     r" than\b|\b(below|above|under|over|within|by)\s+[$€£]?\d|[<>≤≥]|\d+(\.\d+)?\s?x\b"
-    r"|\brate\b|\bratio\b|\bscore\b|\bnps\b|\bcsat\b",
+    r"|\d\s+out of\s+\d|\brate\b|\bratio\b|\bscore\b|\bnps\b|\bcsat\b",
     re.IGNORECASE)
 
 

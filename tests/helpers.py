@@ -8,16 +8,13 @@ import textwrap
 from aligngraph.graph import build_graph
 from aligngraph.io.loader import load_texts
 
-AS_OF = dt.date(2026, 9, 23)
-
-
 def org_of(text: str, name: str = "test.yaml"):
     """Validate YAML text into an organisation."""
     return load_texts([(name, textwrap.dedent(text))])
 
 
-def graph_of(text: str, as_of: dt.date = AS_OF):
-    """The frozen alignment graph of YAML text."""
+def graph_of(text: str, as_of: dt.date | None = None):
+    """The frozen alignment graph of YAML text, judged at the cycle's ``as_of``."""
     return build_graph(org_of(text), as_of)
 
 

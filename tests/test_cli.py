@@ -112,3 +112,41 @@ def test_real_organisations_check_with_0_or_1(capsys, name):
     code, out, err = run_cli(capsys, "check", str(REAL / name))
     assert code in (0, 1), err
     assert "Summary:" in out
+
+
+def test_config_file_disables_and_retunes_checks(capsys, tmp_path):
+    config = tmp_path / "aligngraph.yaml"
+    config.write_text("settings:\n  orphan-team: {enabled: false}\n"
+                      "  missing-liaison: {severity: warning}\n")
+    code, out, _ = run_cli(capsys, "check", NIMBUS, "--config", str(config), "--format", "json")
+    data = json.loads(out)
+    assert "orphan-team" not in data["summary"]["by_check"]
+    assert {f["severity"] for f in data["findings"] if f["check"] == "missing-liaison"} == {"warning"}
+    assert code == 0
+
+
+def test_config_errors_name_check_option_and_line(capsys, tmp_path):
+    config = tmp_path / "aligngraph.yaml"
+    config.write_text("settings:\n  overloaded-contributor:\n    max_objectivs: 4\n"
+                      "  sandbagging: {max_average: high}\n")
+    code, _, err = run_cli(capsys, "check", NIMBUS, "--config", str(config))
+    assert code == 2
+    assert f"{config}:3:5: settings.overloaded-contributor.max_objectivs: unknown option" in err
+    assert "did you mean 'max_objectives'?" in err and "max_teams" in err
+    assert "settings.sandbagging.max_average: expected a number, got 'high'" in err
+
+
+def test_settings_in_an_okr_file_are_validated_with_their_line(capsys, tmp_path):
+    path = tmp_path / "okr.yaml"
+    path.write_text("teams: [{id: a}]\nobjectives: []\nsettings:\n  orphan-teem: {}\n")
+    code, _, err = run_cli(capsys, "check", str(path))
+    assert code == 2 and f"{path}:4:3: settings.orphan-teem: unknown check" in err
+    assert "did you mean 'orphan-team'?" in err
+
+
+def test_settings_in_an_okr_file_apply(capsys, tmp_path):
+    path = tmp_path / "okr.yaml"
+    path.write_text(Path(NIMBUS).read_text() + "settings:\n  overloaded-contributor:\n"
+                    "    max_objectives: 5\n")
+    _, out, _ = run_cli(capsys, "check", str(path), "--format", "json")
+    assert "overloaded-contributor" not in json.loads(out)["summary"]["by_check"]

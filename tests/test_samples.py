@@ -41,6 +41,32 @@ def test_each_core_check_fires_on_exactly_the_planted_subjects(sample):
         assert found == expected, check
 
 
+HYGIENE = {
+    "too-many-objectives": {"meridian", "sales-ops", "technology"},
+    "key-result-count": {"SOP5"},
+    "activity-key-result": {"BRD1.1", "BRD2.1", "DMG1.1", "KNB2.1", "PMK1.1", "SOP3.1",
+                            "SOP5.1", "SOP5.2", "SOP5.3", "SOP5.4", "SOP5.5", "SOP5.6"},
+    "stale-check-in": {"knowledge-base", "resellers"},
+    "missed-review": {"learning", "resellers"},
+    "sandbagging": {"payables"},
+    "overreach": {"ml-platform"},
+    "trigger-point": {"RET1.1"},
+    "top-down-share": {"dispatch", "driver-ops", "fleet-maintenance"},
+    "deep-cascade": {"TRK1"},
+    "individual-okr": {"PLN1"},
+    "dangling-liaison": {"TRK1"},
+}
+
+
+def test_every_check_fires_on_the_mid_size_sample():
+    report = check_paths([SAMPLES / "meridian.yaml"])
+    fired = {f.check for f in report.findings}
+    from aligngraph.checks import REGISTRY
+    assert fired == set(REGISTRY)
+    for check, expected in HYGIENE.items():
+        assert {f.subject for f in report.findings if f.check == check} == expected, check
+
+
 def test_unsupported_key_results_are_info_only():
     report = check_paths([SAMPLES / "meridian.yaml"])
     info = {f.subject for f in report.findings if f.check == "unsupported-parent"

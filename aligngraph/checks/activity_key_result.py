@@ -15,6 +15,15 @@ has no percentage, no "from X to Y", no comparison, no multiple, rate, ratio or 
 bare count of tasks ("Call the top 10 accounts") still reads as an activity. Set
 ``verbs`` to extend the list for your own wording.
 
+Measured precision (every flagged title read by hand, 2026-11): the Meridian sample 12 of
+12; GitLab FY21-Q1 118 of 119 (the miss: "define the DevOps at KubeCon through 10
+partners, 500 customers each and 1M social impressions"); GitLab FY20-Q4 54 of 55 (the
+miss: "Collect 5,000 leads from AWS re:Invent"); GitLab FY21-Q3 1 of 1; Sourcegraph
+CY19-Q4 7 of 7. In all, 192 of 194, 99%. "meet" was dropped from the verbs and "N out
+of M" added to the outcomes after the first reading, which flagged "Meet Q1 hiring plan"
+and "Hold successful Contribute with 4 out of 5 stars". Recall was not measured: a task
+that starts with a verb outside the list ("Get the board to approve the plan") passes.
+
 Anti-pattern
 ------------
 .. code-block:: yaml

@@ -70,7 +70,7 @@ def _apply(config: CheckConfig, check: Check, values: Mapping, path: str,
             severity = _severity(value, where, problems, severity)
         elif name not in check.options:
             choices = [*check.options, *sorted(RESERVED)]
-            problems.append((where, _unknown(f"option of {check.slug}", name, choices)))
+            problems.append((where, _unknown("option", name, choices, f" for {check.slug}")))
         elif (problem := check.options[name].problem_with(value)) is not None:
             problems.append((where, problem))
         else:
@@ -92,9 +92,9 @@ def _severity(value, where, problems, current):
     return current
 
 
-def _unknown(what: str, name: str, choices) -> str:
+def _unknown(what: str, name: str, choices, where: str = "") -> str:
     choices = list(choices)
     close = difflib.get_close_matches(str(name), choices, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
     listing = ", ".join(choices) if choices else "none"
-    return f"unknown {what} {name!r}{hint} Valid: {listing}."
+    return f"unknown {what} {name!r}{where}{hint}; valid: {listing}."

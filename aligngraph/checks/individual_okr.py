@@ -9,7 +9,9 @@ down. A question worth asking, not an error.
 Fires when
 ----------
 An objective is owned by a team whose only member is its lead (the only person whose
-home team it is). Needs ``people``; reported as ``info``.
+home team it is). Reported as ``info``. Needs ``people`` that record membership: when no
+team has a member besides its lead (files that list only the leads, as exports of
+published OKRs often do), membership is unknown and nothing is reported.
 
 Anti-pattern
 ------------
@@ -56,9 +58,11 @@ def check(graph: nx.DiGraph) -> Iterator[Finding]:
     Finding
         One per objective of a one-person team.
     """
-    for team in nodes_of(graph, TEAM):
-        members = set(sources(graph, team, MEMBER_OF))
-        leads = set(sources(graph, team, LEADS))
+    teams = [(t, set(sources(graph, t, MEMBER_OF)), set(sources(graph, t, LEADS)))
+             for t in nodes_of(graph, TEAM)]
+    if not any(members - leads for _, members, leads in teams):
+        return
+    for team, members, leads in teams:
         if len(members) != 1 or members != leads:
             continue
         person = graph.nodes[next(iter(members))]

@@ -37,7 +37,8 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from ..graph import OBJECTIVE, key_results_of, nodes_of, team_of
+from ..graph import ALIGNS_TO, OBJECTIVE, key_results_of, nodes_of, sources, team_of
+from ..text import count_of
 from .base import Finding, Option
 
 SLUG = "key-result-count"
@@ -71,7 +72,12 @@ def check(graph: nx.DiGraph, *, min_key_results: int = 1, max_key_results: int =
         if min_key_results <= count <= max_key_results:
             continue
         node = graph.nodes[objective]
-        if count < min_key_results:
+        children = sum(1 for _ in sources(graph, objective, ALIGNS_TO))
+        if count == 0 and children:
+            advice = (f"has no key results: its progress shows only through the "
+                      f"{count_of(children, 'goal')} aligned to it. Add two or three measures "
+                      "of its own, so that success is defined at this level too.")
+        elif count < min_key_results:
             advice = ("has no key results, so nobody can tell whether it was met. Add two or "
                       "three measures of what success looks like." if count == 0 else
                       f"has only {count} key results, fewer than {min_key_results}.")

@@ -10,7 +10,7 @@ Fires when
 ----------
 The judging date is past the review window, and none of the team's key results has a
 check-in in the window: ``window_days`` either side of the mid-point, which falls at
-``midpoint`` of the way through the cycle (6/13, week 6 of 13, by default). Needs the
+``midpoint`` of the way through the cycle (0.46, week 6 of 13, by default). Needs the
 cycle's start and end. Teams without key results, and organisations with no check-ins
 at all (see ``stale-check-in``), are not judged.
 
@@ -44,7 +44,8 @@ CODE = "AG206"
 TITLE = "Missed mid-cycle review"
 SEVERITY = "warning"
 OPTIONS = {
-    "midpoint": Option(6 / 13, "Where the review falls, as a share of the cycle.",
+    "midpoint": Option(0.46, "Where the review falls, as a share of the cycle (week 6 of "
+                       "13 is 0.46).",
                        minimum=0, maximum=1),
     "window_days": Option(7, "Days either side of the mid-point that count as the review.",
                           minimum=0),
@@ -55,7 +56,7 @@ def review_window(start: dt.date, end: dt.date, midpoint: float, window_days: in
                   ) -> tuple[dt.date, dt.date]:
     """The first and last day of the mid-cycle review window.
 
-    >>> review_window(dt.date(2026, 7, 1), dt.date(2026, 9, 30), 6 / 13, 7)
+    >>> review_window(dt.date(2026, 7, 1), dt.date(2026, 9, 30), 0.46, 7)
     (datetime.date(2026, 8, 3), datetime.date(2026, 8, 17))
     """
     middle = start + dt.timedelta(days=round((end - start).days * midpoint))
@@ -63,7 +64,7 @@ def review_window(start: dt.date, end: dt.date, midpoint: float, window_days: in
     return middle - spread, middle + spread
 
 
-def check(graph: nx.DiGraph, *, midpoint: float = 6 / 13, window_days: int = 7
+def check(graph: nx.DiGraph, *, midpoint: float = 0.46, window_days: int = 7
           ) -> Iterator[Finding]:
     """Yield a finding for every team with no check-in in the mid-cycle window.
 

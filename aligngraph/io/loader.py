@@ -13,6 +13,7 @@ from typing import Any
 
 import pydantic
 
+from ..checks import REGISTRY, resolve_settings
 from ..errors import InputError, Problem
 from ..integrity import find_flaws
 from ..model import Cycle, Document, Organisation, Origin
@@ -58,6 +59,7 @@ def load_texts(texts: Sequence[tuple[str, str]], problems: list[Problem] | None 
             documents.append(parsed)
     org, merge_problems = _merge(documents, sources)
     problems += merge_problems
+    problems += _settings_problems(org.settings, sources, merge_problems)
     dropped = set().union(*(parsed.dropped_ids for parsed in documents))
     flaws = [flaw for flaw in find_flaws(org) if not _about(flaw, dropped)]
     problems += [sources.locate_flaw(flaw, org) for flaw in flaws]
@@ -90,6 +92,7 @@ class _Sources:
     def __init__(self):
         self._texts: dict[str, str] = {}
         self._locators: dict[str, Locator] = {}
+        self.settings_files: dict[str, str] = {}
 
     def add(self, file: str, text: str) -> None:
         self._texts[file] = text
@@ -163,6 +166,17 @@ def _merge(documents: Iterable[Parsed], sources: _Sources
     return merger.org, merger.problems
 
 
+def _settings_problems(settings: dict, sources: _Sources, merged: list) -> list[Problem]:
+    """Every unknown check or option and every bad value in the files' settings."""
+    _, found = resolve_settings(settings, REGISTRY)
+    located = []
+    for path, message in found:
+        loc = tuple(path.split("."))
+        file = sources.settings_files.get(loc[1], "settings")
+        located.append(sources.problem(file, loc, message, key="unknown" in message))
+    return located
+
+
 def _about(flaw, dropped_ids: set[str]) -> bool:
     """Whether a flaw only repeats that a record with its own errors is missing."""
     return flaw.ref is not None and flaw.ref in dropped_ids
@@ -220,13 +234,14 @@ class _Merger:
 
     def _add_settings(self, file: str, settings: dict) -> None:
         for check, options in settings.items():
-            merged = self.org.settings.setdefault(check, {})
-            if not isinstance(options, dict):
-                merged[check] = options
+            self.sources.settings_files.setdefault(check, file)
+            merged = self.org.settings.get(check)
+            if not isinstance(options, dict) or not isinstance(merged, dict):
+                self.org.settings.setdefault(check, options)
                 continue
             for name, value in options.items():
                 if name in merged and merged[name] != value:
-                    self.problems.append(Problem(
-                        file, f"settings.{check}.{name}",
+                    self.problems.append(self.sources.problem(
+                        file, ("settings", check, name),
                         f"{value!r} conflicts with {merged[name]!r} set in another file"))
                 merged[name] = value

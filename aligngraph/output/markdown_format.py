@@ -19,7 +19,8 @@ def report_markdown(report: Report) -> str:
     lines += [f"| `{slug}` | {n} |" for slug, n in summary["by_check"].items()]
     slack = summary["slack"]
     lines += ["", f"Overall slack: stretch {percent(slack['stretch'])}, gap "
-              f"{percent(slack['gap'])}, echo {percent(slack['echo'])}.", ""]
+              f"{percent(slack['gap'])}, echo {percent(slack['echo'])}. Objectives written top-down: "
+              f"{percent(summary['top_down_share'])}.", ""]
     lines += _slack_table(report)
     for slug, findings in groupby(report.findings, key=lambda f: f.check):
         lines += _findings_section(slug, list(findings))

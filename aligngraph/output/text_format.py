@@ -57,4 +57,5 @@ def _summary(report: Report) -> str:
     severities = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items()) or "none"
     return (f"Summary: {summary['findings']} findings ({severities}). "
             f"Overall slack: stretch {percent(slack['stretch'])}, gap {percent(slack['gap'])}, "
-            f"echo {percent(slack['echo'])} over {slack['levels']} levels.\n")
+            f"echo {percent(slack['echo'])} over {slack['levels']} levels. "
+            f"Objectives written top-down: {percent(summary['top_down_share'])}.\n")
