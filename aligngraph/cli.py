@@ -12,6 +12,7 @@ import difflib
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 from .checks import REGISTRY
@@ -21,6 +22,8 @@ from .model import Document
 from .output import FORMATS
 from .output.check_docs import checks_markdown, checks_table, explain_text
 from .pipeline import check_paths
+from .render import COLOR_BY, FORMATS as RENDER_FORMATS, THEMES, VIEWS, build_dot, render
+from .render.engine import DEFAULT_TIMEOUT
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
@@ -52,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"aligngraph {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     _add_check(commands)
+    _add_render(commands)
     _add_checks(commands)
     _add_explain(commands)
     _add_schema(commands)
@@ -76,6 +80,50 @@ def _add_check(commands) -> None:
                      help="a YAML or JSON file with a 'settings:' block; it overrides the "
                           "settings in the OKR files, check by check and option by option")
     cmd.set_defaults(run=_run_check)
+
+
+def _add_render(commands) -> None:
+    cmd = commands.add_parser(
+        "render", help="draw the alignment graph as SVG, PNG, PDF or DOT",
+        description="Draw one view of the alignment graph, coloured by the checks' findings, "
+                    "by progress or by level. The output format follows the file's suffix.",
+        epilog="Views: goals (objectives in team clusters), teams (the org tree, edges "
+               "weighted by aligned goals), focus (one team, goal or person and its "
+               "neighbourhood; needs --focus), people (who carries which objectives).")
+    cmd.add_argument("paths", nargs="+", metavar="PATH", help="OKR files or folders")
+    cmd.add_argument("-o", "--output", required=True, metavar="OUT",
+                     help="the picture to write: OUT.svg, OUT.png, OUT.pdf or OUT.dot")
+    cmd.add_argument("--view", choices=list(VIEWS), default="goals",
+                     help="what to draw (default: goals)")
+    cmd.add_argument("--focus", metavar="ID",
+                     help="the team, objective, key result or person to focus on "
+                          "(prefix team: or person: when an id names both)")
+    cmd.add_argument("--depth", type=_non_negative, metavar="N",
+                     help="focus: alignment hops around the focus (default 2); teams: the "
+                          "deepest org level drawn (default: as deep as stays readable)")
+    cmd.add_argument("--color-by", choices=COLOR_BY, default="findings",
+                     help="colour nodes by findings (default), progress or level")
+    cmd.add_argument("--theme", choices=list(THEMES), default="light",
+                     help="light (default, for slides), dark, or print (greyscale-safe)")
+    cmd.add_argument("--title", metavar="TEXT",
+                     help="the picture's title (default: organisation, cycle and view; "
+                          "--title '' for none)")
+    cmd.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
+                     help="judge the organisation at this date")
+    cmd.add_argument("--config", metavar="FILE", help="check settings, as for 'check'")
+    cmd.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                     help=f"stop the layout after this long (default {DEFAULT_TIMEOUT:g})")
+    cmd.set_defaults(run=_run_render)
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more, got {text!r}")
+    return value
 
 
 def _add_checks(commands) -> None:
@@ -116,6 +164,25 @@ def _run_check(args: argparse.Namespace) -> int:
     if args.fail_on == "never":
         return EXIT_OK
     return EXIT_FINDINGS if report.at_or_above(args.fail_on) else EXIT_OK
+
+
+def _run_render(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt not in (*RENDER_FORMATS, "dot"):
+        raise UsageError(f"cannot tell the format of {args.output!r}: end it in .svg, .png, "
+                         ".pdf or .dot")
+    settings = load_config(args.config) if args.config else None
+    report = check_paths(args.paths, as_of=args.as_of, settings=settings)
+    dot = build_dot(report, view=args.view, focus=args.focus, depth=args.depth,
+                    color_by=args.color_by, theme=args.theme, title=args.title)
+    data = dot.source.encode("utf-8") if fmt == "dot" else render(dot, fmt, timeout=args.timeout)
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.output!r}: {exc.strerror}") from None
+    print(f"wrote {out} ({args.view} view, {len(data):,} bytes)", file=sys.stderr)
+    return EXIT_OK
 
 
 def _run_checks(args: argparse.Namespace) -> int:

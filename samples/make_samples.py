@@ -208,7 +208,10 @@ def _kr_title(kr: dict) -> str:
     unit, baseline, target = kr["measure"]
     verb = "Raise" if target > baseline else "Cut"
     show = lambda v: f"{_num(v)}{unit if unit in ('%', 'ms', 's') else (' ' + unit if unit else '')}"  # noqa: E731
-    return f"{verb} {kr['title'][0].lower()}{kr['title'][1:]} from {show(baseline)} to {show(target)}"
+    title = kr["title"]
+    if not title[1:2].isupper():  # keep acronyms such as "ETA" or "DACH" as written
+        title = title[0].lower() + title[1:]
+    return f"{verb} {title} from {show(baseline)} to {show(target)}"
 
 
 def _progress(profile: str, k_index: int, rng: random.Random) -> float:

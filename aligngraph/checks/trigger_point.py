@@ -34,6 +34,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from ..graph import KEY_RESULT, nodes_of, objective_of
+from ..progress import progress
 from .base import Finding, Option
 
 SLUG = "trigger-point"
@@ -44,21 +45,6 @@ OPTIONS = {
     "max_progress": Option(1.2, "Share of the way from baseline to target past which a key "
                            "result needs a rethink.", minimum=1),
 }
-
-
-def progress(baseline: float, target: float, current: float) -> float | None:
-    """How far ``current`` has gone from ``baseline`` to ``target``: 0 at the start, 1 there.
-
-    >>> progress(6, 4, 3.5)
-    1.25
-    >>> progress(10, 20, 15)
-    0.5
-    >>> progress(5, 5, 7) is None
-    True
-    """
-    if target == baseline:
-        return None
-    return (current - baseline) / (target - baseline)
 
 
 def check(graph: nx.DiGraph, *, max_progress: float = 1.2) -> Iterator[Finding]:

@@ -1,0 +1,87 @@
+"""Draw a set of goals as clusters per team, with alignment and dependency edges.
+
+Shared by the ``goals`` view (every objective) and the ``focus`` view (a neighbourhood).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..graph import (
+    ALIGNS_TO, DEPENDS_ON, KEY_RESULT, objective_of, sources, targets, team_of,
+)
+from .canvas import Canvas
+
+NO_LIAISON = "missing-liaison"
+
+
+def key_results_worth_drawing(canvas: Canvas, objectives: Iterable[str]) -> set[str]:
+    """Key results that something aligns to, or that declare a dependency."""
+    graph = canvas.graph
+    chosen = set()
+    for objective in objectives:
+        for kr in sources(graph, objective, "part_of"):
+            if any(sources(graph, kr, ALIGNS_TO)) or any(targets(graph, kr, DEPENDS_ON)):
+                chosen.add(kr)
+    return chosen
+
+
+def draw_goal_map(canvas: Canvas, goals: set[str]) -> None:
+    """Draw ``goals`` (objective and key-result keys) in team clusters, then their edges."""
+    graph = canvas.graph
+    by_team: dict[str, list[str]] = {}
+    for goal in sorted(goals, key=_goal_order(graph)):
+        by_team.setdefault(team_of(graph, goal), []).append(goal)
+    first_in: dict[str, str] = {}
+    for team in sorted(by_team, key=lambda t: (graph.nodes[t]["depth"], graph.nodes[t]["id"])):
+        with canvas.cluster(team, graph.nodes[team]["label"]) as cluster:
+            for goal in by_team[team]:
+                name = canvas.goal(cluster, goal)
+                first_in.setdefault(team, name)
+    _alignment_edges(canvas, goals)
+    _dependency_edges(canvas, goals, first_in)
+
+
+def _goal_order(graph):
+    def order(goal: str):
+        objective = objective_of(graph, goal)
+        return (graph.nodes[objective]["id"], graph.nodes[goal]["kind"] == KEY_RESULT,
+                graph.nodes[goal]["id"])
+    return order
+
+
+def _alignment_edges(canvas: Canvas, goals: set[str]) -> None:
+    graph = canvas.graph
+    for goal in sorted(goals):
+        if graph.nodes[goal]["kind"] == KEY_RESULT:
+            objective = objective_of(graph, goal)
+            if objective in goals:
+                canvas.edge(canvas.name(goal), canvas.name(objective), "part-of",
+                            arrowhead="none", style="dotted")
+        for target in targets(graph, goal, ALIGNS_TO):
+            head = target if target in goals else objective_of(graph, target)
+            if head in goals:
+                canvas.edge(canvas.name(goal), canvas.name(head), "aligns", penwidth="1.5")
+
+
+def _dependency_edges(canvas: Canvas, goals: set[str], first_in: dict[str, str]) -> None:
+    graph = canvas.graph
+    missing = {f.subject for f in canvas.report.findings if f.check == NO_LIAISON}
+    for goal in sorted(goals):
+        for team in targets(graph, goal, DEPENDS_ON):
+            if team == team_of(graph, goal):
+                continue
+            unliaised = graph.nodes[goal]["id"] in missing
+            colour = canvas.theme.severity["error"] if unliaised else canvas.theme.edge
+            attrs = {"style": "dashed", "color": colour, "constraint": "false",
+                     "fontcolor": colour}
+            if unliaised:
+                attrs.update(label="no liaison", penwidth="2")
+            if team in first_in:
+                head = first_in[team]
+                attrs["lhead"] = f"cluster_{canvas.name(team)}"
+            else:
+                head = canvas.node(canvas.dot, team, graph.nodes[team]["label"],
+                                   caption="team", kind="team", shape="folder")
+            canvas.edge(canvas.name(goal), head,
+                        "depends" + (" no-liaison" if unliaised else ""), **attrs)

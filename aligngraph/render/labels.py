@@ -1,0 +1,66 @@
+"""Safe, wrapped labels for Graphviz.
+
+Labels are Graphviz HTML-like labels, built only from escaped text, so a title such as
+``<script>alert(1)</script>`` or ``"; node [label=x]`` is drawn as written and never
+reaches the DOT source or the SVG as markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def escape(text: str) -> str:
+    """Text made safe for an HTML-like label.
+
+    >>> escape('<script>"&')
+    '&lt;script&gt;&quot;&amp;'
+    """
+    return html.escape(_CONTROL.sub("", str(text)), quote=True)
+
+
+def wrap(text: str, width: int = 28, max_lines: int = 4) -> list[str]:
+    """Wrap a title into at most ``max_lines`` lines, cutting only with an ellipsis.
+
+    Words are never split: a word longer than the line is shortened with "…".
+
+    >>> wrap("Become Europe's most reliable mid-market freight network", 20)
+    ["Become Europe's most", 'reliable mid-market', 'freight network']
+    >>> wrap("one two three four five six", 9, max_lines=2)
+    ['one two', 'three…']
+    >>> wrap("Supercalifragilisticexpialidocious", 10)
+    ['Supercali…']
+    """
+    words = [w if len(w) <= width else w[:width - 1] + "…" for w in str(text).split()]
+    lines = textwrap.wrap(" ".join(words), width, break_long_words=False,
+                          break_on_hyphens=False)
+    if len(lines) <= max_lines:
+        return lines
+    kept = lines[:max_lines]
+    last = kept[-1].split()
+    while last and len(" ".join(last)) + 1 > width:
+        last.pop()
+    kept[-1] = (" ".join(last) or kept[-1][:width - 1]) + "…"
+    return kept
+
+
+def html_label(title: str, *, caption: str = "", ink: str = "#000000", muted: str = "#666666",
+               width: int = 28, max_lines: int = 4, size: int = 14) -> str:
+    """An HTML-like label: an optional small caption over the wrapped, escaped title."""
+    lines = "<BR/>".join(escape(line) for line in wrap(title, width, max_lines)) or "&#160;"
+    head = (f'<FONT POINT-SIZE="{size - 3}" COLOR="{muted}">{escape(caption)}</FONT><BR/>'
+            if caption else "")
+    return f'<{head}<FONT POINT-SIZE="{size}" COLOR="{ink}">{lines}</FONT>>'
+
+
+def svg_id(key: str) -> str:
+    """A node key as an SVG id: letters, digits, ``-`` and ``_`` only.
+
+    >>> svg_id("goal:O1.2")
+    'goal-O1_2'
+    """
+    return re.sub(r"[^A-Za-z0-9_-]", "_", key.replace(":", "-", 1))
