@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..checks import severity_rank
-from ..graph import home_team, team_of
+from ..graph import home_team, objective_of, team_of
 from ..progress import DEFAULT_BANDS, band, goal_progress
 from ..report import Report
 from .theme import Theme
@@ -20,12 +20,19 @@ def finding_key(finding) -> str:
 
 
 def worst_severities(report: Report) -> dict[str, str]:
-    """The most severe finding on each node, by node key."""
+    """The most severe finding on each node, by node key.
+
+    A finding on a key result also touches its objective, which pictures often draw
+    without the key result.
+    """
     worst: dict[str, str] = {}
+    graph = report.graph
     for finding in report.findings:
         key = finding_key(finding)
-        if key not in worst or severity_rank(finding.severity) < severity_rank(worst[key]):
-            worst[key] = finding.severity
+        keys = [key, objective_of(graph, key)] if finding.subject_kind == "key_result" else [key]
+        for touched in keys:
+            if touched not in worst or severity_rank(finding.severity) < severity_rank(worst[touched]):
+                worst[touched] = finding.severity
     return worst
 
 

@@ -35,9 +35,15 @@ def draw_goal_map(canvas: Canvas, goals: set[str]) -> None:
     first_in: dict[str, str] = {}
     for team in sorted(by_team, key=lambda t: (graph.nodes[t]["depth"], graph.nodes[t]["id"])):
         with canvas.cluster(team, graph.nodes[team]["label"]) as cluster:
-            for goal in by_team[team]:
-                name = canvas.goal(cluster, goal)
-                first_in.setdefault(team, name)
+            names = [canvas.goal(cluster, goal) for goal in by_team[team]]
+            first_in[team] = names[0]
+            objectives = [canvas.name(g) for g in by_team[team]
+                          if graph.nodes[g]["kind"] != KEY_RESULT]
+            # A team's objectives share one row, so unaligned ones do not sink out of sight.
+            with cluster.subgraph() as row:
+                row.attr(rank="same")
+                for name in objectives:
+                    row.node(name)
     _alignment_edges(canvas, goals)
     _dependency_edges(canvas, goals, first_in)
 

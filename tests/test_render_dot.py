@@ -1,0 +1,127 @@
+"""Building DOT for every view: structure, colours, safety and limits (no Graphviz needed)."""
+
+from pathlib import Path
+
+import pytest
+
+from aligngraph import UsageError, check_paths
+from aligngraph.render import COLOR_BY, THEMES, RenderTooLarge, build_dot
+from aligngraph.pipeline import analyse
+from helpers import org_of
+
+SAMPLES = Path(__file__).parent.parent / "samples"
+VIEWS = {"goals": {}, "teams": {}, "people": {}, "focus": {"focus": "engineering"}}
+
+
+def line_of(source: str, svg_id: str) -> str:
+    return next(line for line in source.splitlines() if f'id="{svg_id}"' in line)
+
+
+@pytest.fixture(scope="module")
+def nimbus():
+    return check_paths([SAMPLES / "nimbus.yaml"])
+
+
+@pytest.fixture(scope="module")
+def meridian():
+    return check_paths([SAMPLES / "meridian.yaml"])
+
+
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("color_by", COLOR_BY)
+def test_every_view_and_colour_mode_builds_with_a_legend_and_title(nimbus, view, color_by):
+    source = build_dot(nimbus, view=view, color_by=color_by, **VIEWS[view]).source
+    assert 'id=legend' in source and 'class=legend' in source
+    assert "Nimbus · 2026-Q3" in source
+
+
+def test_goals_view_clusters_objectives_by_team(nimbus):
+    source = build_dot(nimbus, view="goals").source
+    assert source.count("subgraph cluster_") == 8  # every team has objectives
+    assert 'id="goal-MOB1"' in source
+    assert 'class="depends no-liaison"' in source and "no liaison" in source
+    assert 'class=aligns' in source
+
+
+def test_findings_colour_the_nodes_they_touch(nimbus):
+    source = build_dot(nimbus, view="goals").source
+    line = line_of(source, "goal-MOB1")
+    assert "severity-error" in line and THEMES["light"].severity["error"] in line
+
+
+def test_progress_colours_use_the_bands(meridian):
+    source = build_dot(meridian, view="focus", focus="payables", color_by="progress").source
+    line = line_of(source, "goal-PAY1")
+    assert THEMES["light"].progress["green"] in line  # sandbagged: every score 1.0
+    assert "on track (≥ 0.7)" in source
+
+
+def test_themes_change_the_background(nimbus):
+    for name, theme in THEMES.items():
+        assert f'bgcolor="{theme.background}"' in build_dot(nimbus, theme=name).source
+
+
+def test_title_can_be_set_or_left_out(nimbus):
+    assert "Quarterly review" in build_dot(nimbus, title="Quarterly review").source
+    assert "labelloc" not in build_dot(nimbus, title="").source
+
+
+def test_teams_view_folds_deep_levels_of_a_large_org(meridian):
+    source = build_dot(meridian, view="teams").source
+    assert "teams below" in source
+    assert 'id="team-north-hub"' not in source  # level 3 is folded into Warehousing
+    assert 'id="team-north-hub"' in build_dot(meridian, view="teams", depth=3).source
+
+
+def test_focus_view_draws_only_the_neighbourhood(meridian):
+    source = build_dot(meridian, view="focus", focus="tracking", depth=1).source
+    assert 'id="goal-TRK1"' in source and 'id="goal-RTE1"' in source
+    assert 'id="goal-FIN1"' not in source
+
+
+def test_focus_on_a_person_and_on_an_unknown_id(meridian):
+    assert 'id="goal-FOR1"' in build_dot(meridian, view="focus", focus="priya-raman").source
+    with pytest.raises(UsageError, match="nothing called 'nobody'"):
+        build_dot(meridian, view="focus", focus="nobody")
+
+
+def test_people_view_shows_overloaded_people(meridian):
+    source = build_dot(meridian, view="people").source
+    line = line_of(source, "person-priya-raman")
+    assert "overloaded" in line and "severity-warning" in line
+
+
+def test_too_large_a_view_fails_fast_and_names_the_alternative(meridian):
+    with pytest.raises(RenderTooLarge) as info:
+        build_dot(meridian, view="goals", max_nodes=50)
+    message = str(info.value)
+    assert "--view teams" in message and "--view focus --focus" in message
+
+
+NASTY = ['<script>alert(1)</script>', '"; node [label=x]', 'R&D > Sales & "Ops"',
+         'Ship 🚀 faster', '提高客户满意度', 'back\\slash \\N \\G']
+
+
+def nasty_report():
+    lines = ["teams: [{id: t, name: '<b>Team</b>'}]", "objectives:"]
+    for index, title in enumerate(NASTY):
+        quoted = title.replace("'", "''")
+        lines.append(f"  - {{id: O{index}, team: t, title: '{quoted}'}}")
+    return analyse(org_of("\n".join(lines) + "\n"))
+
+
+def test_hostile_titles_never_reach_the_dot_source_as_markup():
+    source = build_dot(nasty_report(), view="goals").source
+    labels = [part for part in source.split("label=")[1:]]
+    assert not any("<script>" in label.split(" class=")[0] for label in labels)
+    assert "<b>Team</b>" not in source.replace('tooltip="', "")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in source
+    assert "&quot;; node [label=x]" in source
+    assert "提高客户满意度" in source and "🚀" in source
+
+
+def test_bad_choices_are_usage_errors(nimbus):
+    with pytest.raises(UsageError):
+        build_dot(nimbus, view="galaxy")
+    with pytest.raises(UsageError):
+        build_dot(nimbus, theme="neon")
