@@ -9,13 +9,14 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import networkx as nx
 
 from .checks import CheckConfig, Finding, severity_rank
 from .checks.top_down_share import top_down_share
-from .graph import KEY_RESULT, OBJECTIVE, PERSON, TEAM, nodes_of
+from .graph import KEY_RESULT, OBJECTIVE, PERSON, TEAM, nodes_of, objective_of, parent_team
 from .slack import Level
 
 
@@ -52,6 +53,29 @@ class Report:
     sources: tuple[str, ...] = ()
     counts: Mapping[str, int] = field(default_factory=dict)
 
+    @cached_property
+    def severity_by_node(self) -> dict[str, str]:
+        """The most severe finding on each node, by node key, computed once.
+
+        A finding on a key result also touches its objective, which pictures often draw
+        without the key result.
+        """
+        worst: dict[str, str] = {}
+        for finding in self.findings:
+            key = finding_node(finding)
+            touched = [key]
+            if finding.subject_kind == KEY_RESULT:
+                touched.append(objective_of(self.graph, key))
+            for node in touched:
+                if node not in worst or severity_rank(finding.severity) < severity_rank(worst[node]):
+                    worst[node] = finding.severity
+        return worst
+
+    @cached_property
+    def roots(self) -> list[str]:
+        """The keys of the root teams."""
+        return [t for t in nodes_of(self.graph, TEAM) if parent_team(self.graph, t) is None]
+
     @property
     def as_of(self) -> dt.date:
         """The date the report judges the organisation at."""
@@ -76,6 +100,14 @@ class Report:
             "slack": overall_slack(self.slack),
             "top_down_share": _round(top_down_share(self.graph)),
         }
+
+
+_NODE_PREFIX = {TEAM: "team:", PERSON: "person:", OBJECTIVE: "goal:", KEY_RESULT: "goal:"}
+
+
+def finding_node(finding: Finding) -> str:
+    """The node key of a finding's subject."""
+    return _NODE_PREFIX[finding.subject_kind] + finding.subject
 
 
 def count_nodes(graph: nx.DiGraph) -> dict[str, int]:

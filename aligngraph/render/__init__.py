@@ -10,7 +10,6 @@ from __future__ import annotations
 import graphviz
 
 from ..errors import UsageError
-from ..graph import TEAM, nodes_of, parent_team
 from ..progress import DEFAULT_BANDS
 from ..report import Report
 from .canvas import Canvas
@@ -20,11 +19,8 @@ from .engine import (
     run_layout,
 )
 from .theme import THEMES
+from .limits import MAX_NODES
 from .views import VIEWS
-
-# Measured in benchmarks/render.py: dot lays out about 600 nodes of the goals view in a few
-# seconds on a 2-core machine, and a slide cannot show more anyway.
-MAX_NODES = 600
 
 _VIEW_TITLES = {"goals": "alignment of objectives", "teams": "teams and how their goals align",
                 "focus": "focus on {focus}", "people": "who carries which objectives"}
@@ -51,10 +47,9 @@ def build_dot(report: Report, *, view: str = "goals", focus: str | None = None,
     colouring = Colouring(report, THEMES[theme], color_by, bands)
     heading = default_title(report, view, focus) if title is None else title
     canvas = Canvas(report, view, THEMES[theme], colouring, heading or None)
-    options = {"focus": focus, "depth": depth if depth is not None or view != "focus" else 2}
-    drawn = VIEWS[view](canvas, **options)
-    if drawn > max_nodes:
-        raise RenderTooLarge(too_large_message(report, view, drawn, max_nodes))
+    options = {"focus": focus, "depth": depth if depth is not None or view != "focus" else 2,
+               "max_nodes": max_nodes}
+    VIEWS[view](canvas, **options)
     return canvas.dot
 
 
@@ -66,24 +61,11 @@ def render(dot: graphviz.Digraph, fmt: str, *, timeout: float = DEFAULT_TIMEOUT)
 def default_title(report: Report, view: str, focus: str | None) -> str:
     """The organisation's name, the cycle, and what the view shows."""
     graph = report.graph
-    roots = [t for t in nodes_of(graph, TEAM) if parent_team(graph, t) is None]
+    roots = report.roots
     org = graph.nodes[roots[0]]["label"] if len(roots) == 1 else "OKRs"
     cycle = graph.graph["cycle"].name
     parts = [org, cycle, _VIEW_TITLES[view].format(focus=focus)]
     return " · ".join(p for p in parts if p)
-
-
-def too_large_message(report: Report, view: str, drawn: int, limit: int) -> str:
-    """Why a view is refused, and which view suits instead."""
-    graph = report.graph
-    example = next((graph.nodes[t]["id"] for t in nodes_of(graph, TEAM)
-                    if graph.nodes[t]["depth"] == 1), None)
-    focus_hint = f"--view focus --focus {example}" if example else "--view focus --focus ID"
-    instead = ("--view teams (it folds deep levels), or " if view != "teams" else
-               "--view teams --depth 1, or ")
-    return (f"the {view} view of this organisation would draw {drawn:,} nodes; above "
-            f"{limit:,} a picture can neither be read nor laid out in a few seconds. Use "
-            f"{instead}{focus_hint} to draw one part of it.")
 
 
 def _check_choice(what: str, value: str, choices) -> None:

@@ -27,7 +27,6 @@ class Canvas:
         self.graph = report.graph
         self._names: dict[str, str] = {}
         self._ids: set[str] = set()
-        self.node_count = 0
         self.dot = graphviz.Digraph(name=view, graph_attr=self._graph_attr(rankdir, title),
                                     node_attr=self._node_attr(), edge_attr=self._edge_attr())
         self.dot.attr(**{"class": f"aligngraph view-{view}"})
@@ -91,7 +90,6 @@ class Canvas:
             attrs["shape"] = shape
         name = self.name(key)
         target.node(name, **attrs)
-        self.node_count += 1
         return name
 
     def goal(self, target, key: str) -> str:

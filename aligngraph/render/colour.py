@@ -4,45 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..checks import severity_rank
-from ..graph import home_team, objective_of, team_of
+from ..graph import home_team, team_of
 from ..progress import DEFAULT_BANDS, band, goal_progress
 from ..report import Report
 from .theme import Theme
 
 COLOR_BY = ("findings", "progress", "level")
-_KEY_PREFIX = {"team": "team:", "person": "person:", "objective": "goal:", "key_result": "goal:"}
-
-
-def finding_key(finding) -> str:
-    """The node key of a finding's subject."""
-    return _KEY_PREFIX[finding.subject_kind] + finding.subject
-
-
-def worst_severities(report: Report) -> dict[str, str]:
-    """The most severe finding on each node, by node key.
-
-    A finding on a key result also touches its objective, which pictures often draw
-    without the key result.
-    """
-    worst: dict[str, str] = {}
-    graph = report.graph
-    for finding in report.findings:
-        key = finding_key(finding)
-        keys = [key, objective_of(graph, key)] if finding.subject_kind == "key_result" else [key]
-        for touched in keys:
-            if touched not in worst or severity_rank(finding.severity) < severity_rank(worst[touched]):
-                worst[touched] = finding.severity
-    return worst
-
-
 class Colouring:
     """The fill and border of every node, for one report, theme and colour mode."""
 
     def __init__(self, report: Report, theme: Theme, color_by: str = "findings",
                  bands: tuple[float, float] = DEFAULT_BANDS):
         self.report, self.theme, self.color_by, self.bands = report, theme, color_by, bands
-        self.severity = worst_severities(report)
+        self.severity = report.severity_by_node
 
     def fill(self, key: str, severity: str | None = None) -> str:
         """The fill colour of a node; ``severity`` overrides the node's own findings."""
@@ -72,8 +46,9 @@ class Colouring:
                     (self.theme.progress["red"], f"off track (< {amber:g})"),
                     (self.theme.node_fill, "no progress data")]
         if self.color_by == "level":
-            return [(colour, f"level {depth}") for depth, colour in enumerate(self.theme.levels)
-                    if depth <= self._max_depth()]
+            last = len(self.theme.levels) - 1
+            return [(colour, f"level {depth}" + (" and deeper" if depth == last else ""))
+                    for depth, colour in enumerate(self.theme.levels)]
         return [(self.theme.severity[s], s) for s in ("error", "warning", "info")] + [
             (self.theme.node_fill, "no finding")]
 
@@ -98,14 +73,3 @@ class Colouring:
             home = home_team(graph, key)
             return graph.nodes[home]["depth"] if home else None
         return graph.nodes[team_of(graph, key)]["depth"]
-
-    def _max_depth(self) -> int:
-        return max((d for _, d in self.report.graph.nodes(data="depth") if d is not None), default=0)
-
-
-def subtree_severity(report: Report, teams: Iterable[str]) -> str | None:
-    """The worst severity among findings on the given team keys."""
-    worst = worst_severities(report)
-    found = [worst[t] for t in teams if t in worst]
-    return min(found, key=severity_rank) if found else None
-

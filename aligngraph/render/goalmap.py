@@ -44,7 +44,7 @@ def draw_goal_map(canvas: Canvas, goals: set[str]) -> None:
                 row.attr(rank="same")
                 for name in objectives:
                     row.node(name)
-    _alignment_edges(canvas, goals)
+    _alignment_edges(canvas, goals, _stagger_rows(graph, by_team))
     _dependency_edges(canvas, goals, first_in)
 
 
@@ -56,7 +56,21 @@ def _goal_order(graph):
     return order
 
 
-def _alignment_edges(canvas: Canvas, goals: set[str]) -> None:
+STAGGER = 3
+
+
+def _stagger_rows(graph, by_team: dict[str, list[str]]) -> dict[str, int]:
+    """Rows for the clusters of leaf teams when there are many, as in the teams view:
+    their alignment edges get lengths 1, 2, 3, ... so the widest level folds into a few
+    rows and the picture keeps a poster's proportions rather than a ribbon's."""
+    drawn = set(by_team)
+    leaves = [t for t in by_team if not any(c in drawn for c in sources(graph, t, "parent"))]
+    if len(leaves) <= 8:
+        return {}
+    return {team: 1 + index % STAGGER for index, team in enumerate(leaves)}
+
+
+def _alignment_edges(canvas: Canvas, goals: set[str], rows: dict[str, int]) -> None:
     graph = canvas.graph
     for goal in sorted(goals):
         if graph.nodes[goal]["kind"] == KEY_RESULT:
@@ -67,7 +81,9 @@ def _alignment_edges(canvas: Canvas, goals: set[str]) -> None:
         for target in targets(graph, goal, ALIGNS_TO):
             head = target if target in goals else objective_of(graph, target)
             if head in goals:
-                canvas.edge(canvas.name(goal), canvas.name(head), "aligns", penwidth="1.5")
+                row = rows.get(team_of(graph, goal), 1)
+                canvas.edge(canvas.name(goal), canvas.name(head), "aligns", penwidth="1.5",
+                            minlen=str(row))
 
 
 def _dependency_edges(canvas: Canvas, goals: set[str], first_in: dict[str, str]) -> None:
@@ -82,7 +98,9 @@ def _dependency_edges(canvas: Canvas, goals: set[str], first_in: dict[str, str])
             attrs = {"style": "dashed", "color": colour, "constraint": "false",
                      "fontcolor": colour}
             if unliaised:
-                attrs.update(label="no liaison", penwidth="2")
+                # xlabel, not label: Graphviz 2.43 fails ("trouble in init_rank") on
+                # labelled edges that do not constrain the ranks.
+                attrs.update(xlabel="no liaison", penwidth="2")
             if team in first_in:
                 head = first_in[team]
                 attrs["lhead"] = f"cluster_{canvas.name(team)}"

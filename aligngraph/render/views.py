@@ -15,36 +15,39 @@ from ..graph import (
 )
 from ..text import count_of
 from .canvas import Canvas
-from .colour import worst_severities
+from .limits import ensure_fits
 from .goalmap import draw_goal_map, key_results_worth_drawing
 
 
-def draw_goals(canvas: Canvas, **_) -> int:
+def draw_goals(canvas: Canvas, *, max_nodes: int, **_) -> None:
     """Every objective, in team clusters, with the key results that alignment lands on."""
     objectives = set(nodes_of(canvas.graph, OBJECTIVE))
+    ensure_fits(canvas.report, "goals", len(objectives), max_nodes)
     goals = objectives | key_results_worth_drawing(canvas, objectives)
+    ensure_fits(canvas.report, "goals", len(goals), max_nodes)
     draw_goal_map(canvas, goals)
     canvas.legend(_goal_edge_legend(canvas))
-    return len(goals)
 
 
-def draw_focus(canvas: Canvas, *, focus: str | None = None, depth: int = 2, **_) -> int:
+def draw_focus(canvas: Canvas, *, max_nodes: int, focus: str | None = None, depth: int = 2,
+               **_) -> None:
     """A team, goal or person, and the goals within ``depth`` alignment hops of it."""
     if not focus:
         raise UsageError("the focus view needs --focus ID: a team, objective, key result "
                          "or person")
     seeds = focus_seeds(canvas.graph, resolve_focus(canvas.graph, focus))
     goals = _neighbourhood(canvas.graph, seeds, depth)
+    ensure_fits(canvas.report, "focus", len(goals), max_nodes)
     draw_goal_map(canvas, goals)
     canvas.legend(_goal_edge_legend(canvas))
-    return len(goals)
 
 
-def draw_teams(canvas: Canvas, *, depth: int | None = None, **_) -> int:
+def draw_teams(canvas: Canvas, *, max_nodes: int, depth: int | None = None, **_) -> None:
     """One node per team, as the org tree, edges weighted by goals aligned across teams."""
     graph = canvas.graph
     shown_depth = depth if depth is not None else auto_team_depth(graph)
     teams = [t for t in nodes_of(graph, TEAM) if graph.nodes[t]["depth"] <= shown_depth]
+    ensure_fits(canvas.report, "teams", len(teams), max_nodes)
     rep = _representatives(graph, shown_depth)
     severity = _team_severities(canvas, rep)
     hidden = Counter(rep[t] for t in rep if rep[t] != t)
@@ -61,19 +64,21 @@ def draw_teams(canvas: Canvas, *, depth: int | None = None, **_) -> int:
                    ("┅┅", canvas.theme.node_border, "no goal aligned to the parent team"),
                    ("━━", canvas.theme.progress["green"] if canvas.theme.name != "print"
                     else "#000000", "goals aligned across the tree (the strongest)")])
-    return len(teams)
 
 
 MAX_PEOPLE = 30
 MIN_OBJECTIVES = 3
 
 
-def draw_people(canvas: Canvas, **_) -> int:
+def draw_people(canvas: Canvas, *, max_nodes: int, **_) -> None:
     """Everyone flagged overloaded, and the others who carry the most objectives."""
     graph = canvas.graph
     flagged = {f.subject for f in canvas.report.findings if f.check == "overloaded-contributor"}
     drawn_objectives: set[str] = set()
-    for person, objectives, krs in _most_loaded(graph, flagged):
+    loaded = list(_most_loaded(graph, flagged))
+    carried = set().union(*(objectives for _, objectives, _ in loaded))
+    ensure_fits(canvas.report, "people", len(loaded) + len(carried), max_nodes)
+    for person, objectives, krs in loaded:
         node = graph.nodes[person]
         teams = {team_of(graph, o) for o in objectives}
         caption = (f"{count_of(len(objectives), 'objective')} · {count_of(len(krs), 'KR')}"
@@ -87,7 +92,6 @@ def draw_people(canvas: Canvas, **_) -> int:
             canvas.edge(name, canvas.name(objective), "carries")
     canvas.dot.attr(rankdir="LR", ranksep="1.2")
     canvas.legend()
-    return canvas.node_count
 
 
 def _most_loaded(graph, flagged: set[str]):
@@ -156,7 +160,7 @@ def _neighbourhood(graph, seeds: set[str], depth: int) -> set[str]:
 
 # --- teams -----------------------------------------------------------------------------
 
-AUTO_TEAM_NODES = 40
+AUTO_TEAM_NODES = 50
 MAX_CROSS_EDGES = 12
 STAGGER = 3  # leaf teams under a wide parent alternate over this many rows
 
@@ -188,7 +192,7 @@ def _team_severities(canvas: Canvas, rep: dict[str, str]) -> dict[str, str]:
     """The worst finding on each drawn team, its goals, and the teams folded into it."""
     graph = canvas.graph
     worst: dict[str, str] = {}
-    for key, severity in worst_severities(canvas.report).items():
+    for key, severity in canvas.report.severity_by_node.items():
         kind = graph.nodes[key]["kind"] if key in graph else None
         team = key if kind == TEAM else team_of(graph, key) if kind in (OBJECTIVE, KEY_RESULT) else None
         if team is None:
@@ -217,7 +221,7 @@ def _team_edges(canvas: Canvas, teams: list[str], rep: dict[str, str]) -> None:
                         minlen=str(rows.get(child, 1)), **attrs)
     cross = canvas.theme.progress["green"] if canvas.theme.name != "print" else "#000000"
     for (child, other), count in counts.most_common(MAX_CROSS_EDGES):
-        canvas.edge(canvas.name(child), canvas.name(other), "aligns cross", label=str(count),
+        canvas.edge(canvas.name(child), canvas.name(other), "aligns cross", xlabel=str(count),
                     color=cross, fontcolor=cross, constraint="false",
                     penwidth=f"{1 + math.log2(count + 1):.1f}")
 

@@ -1,0 +1,144 @@
+"""Synthetic organisations in the v1 format, for benchmarks and trying the tool at scale.
+
+Deterministic for a given seed. Every kind of problem the checks look for is planted at
+a controlled rate (``problem_rate``), so a large organisation exercises every check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import deque
+from typing import Any
+
+AREAS = ("Platform", "Payments", "Search", "Mobile", "Data", "Growth", "Billing", "Identity",
+         "Logistics", "Support", "Sales", "Marketing", "Finance", "Security", "Partners",
+         "Onboarding", "Pricing", "Content", "Risk", "Infrastructure")
+OBJECTIVE_STEMS = ("Make {a} effortless for our customers", "Win the mid-market with {a}",
+                   "Turn {a} into a reason to stay", "Run {a} at half the cost",
+                   "Make {a} the most reliable in the market", "Grow {a} profitably")
+METRICS = (("conversion", "%", 12, 18), ("weekly active users", "k", 40, 55),
+           ("p95 latency", "ms", 900, 400), ("monthly churn", "%", 4, 2.5),
+           ("NPS", "", 28, 40), ("cost per order", "€", 1.9, 1.3),
+           ("tickets per 1,000 orders", "", 14, 8), ("revenue", "€M", 3, 4.2))
+ACTIVITIES = ("Launch the new {a} page", "Hold a {a} offsite", "Write the {a} playbook")
+CYCLE_START = dt.date(2026, 7, 1)
+
+
+def generate(teams: int, *, seed: int = 0, problem_rate: float = 0.05) -> dict[str, Any]:
+    """A synthetic organisation of ``teams`` teams, as a v1 document (plain data)."""
+    if teams < 1:
+        raise ValueError("an organisation needs at least one team")
+    return _Generator(random.Random(seed), problem_rate).build(teams)
+
+
+class _Generator:
+    def __init__(self, rng: random.Random, rate: float):
+        self.rng, self.rate = rng, rate
+        self.teams: list[dict] = []
+        self.people: list[dict] = []
+        self.objectives: list[dict] = []
+        self.members: dict[str, list[str]] = {}
+        self.goals_of: dict[str, list[str]] = {}
+        self.children: dict[str, list[str]] = {}
+        self.end = CYCLE_START + dt.timedelta(weeks=13)
+        self.as_of = self.end - dt.timedelta(days=7)
+
+    def chance(self, times: float = 1.0) -> bool:
+        return self.rng.random() < self.rate * times
+
+    def build(self, count: int) -> dict[str, Any]:
+        for team, parent in self._tree(count):
+            self._team(team, parent)
+        for team in self.teams:
+            self._objectives(team)
+        return {"cycle": {"name": "2026-Q3", "start": CYCLE_START.isoformat(),
+                          "end": self.end.isoformat(), "as_of": self.as_of.isoformat()},
+                "teams": self.teams, "people": self.people, "objectives": self.objectives}
+
+    def _tree(self, count: int):
+        queue: deque[str] = deque(["t0"])
+        yield "t0", None
+        made = 1
+        while made < count:
+            parent = queue.popleft()
+            for _ in range(self.rng.randint(4, 8)):
+                if made == count:
+                    break
+                team = f"t{made}"
+                made += 1
+                queue.append(team)
+                yield team, parent
+
+    def _team(self, team: str, parent: str | None) -> None:
+        area = AREAS[int(team[1:]) % len(AREAS)]
+        size = 1 if self.chance(0.5) else self.rng.randint(4, 8)
+        people = [f"{team}-p{i}" for i in range(size)]
+        self.members[team] = people
+        self.people += [{"id": p, "name": f"Person {p}", "team": team} for p in people]
+        record = {"id": team, "name": f"{area} {team[1:]}", "lead": people[0]}
+        if parent:
+            record["parent"] = parent
+            self.children.setdefault(parent, []).append(team)
+        self.teams.append(record)
+
+    def _objectives(self, team: dict) -> None:
+        tid = team["id"]
+        if "parent" in team and self.chance(0.5):
+            return  # a team with no objectives: an orphan
+        count = self.rng.randint(4, 6) if self.chance() else self.rng.randint(2, 3)
+        parent_goals = self.goals_of.get(team.get("parent", ""), [])
+        self.goals_of[tid] = []
+        for index in range(1, count + 1):
+            self.objectives.append(self._objective(team, f"{tid}-o{index}", parent_goals))
+
+    def _objective(self, team: dict, oid: str, parent_goals: list[str]) -> dict:
+        rng, tid = self.rng, team["id"]
+        area = team["name"].split()[0]
+        record: dict[str, Any] = {
+            "id": oid, "team": tid, "owner": team["lead"],
+            "title": rng.choice(OBJECTIVE_STEMS).format(a=area.lower()),
+            "origin": "top-down" if self.chance(2) else "team"}
+        if parent_goals and not self.chance(3):
+            record["aligns_to"] = [rng.choice(parent_goals)]
+        elif "parent" in team and self.chance(2):
+            record["intentional"] = "an exploratory bet"
+        siblings = self.children.get(team.get("parent", ""), [])[:8]
+        if self.chance(2) and len(siblings) > 1:
+            record["depends_on"] = [rng.choice([s for s in siblings if s != tid] or [tid])]
+            if rng.random() < 0.5:
+                record["liaison"] = rng.choice(self.members[tid])
+        krs = rng.randint(6, 7) if self.chance() else rng.randint(2, 4)
+        record["key_results"] = [self._key_result(team, f"{oid}.{k}", area) for k in range(1, krs + 1)]
+        self.goals_of[tid] += [oid, *(kr["id"] for kr in record["key_results"])]
+        return record
+
+    def _key_result(self, team: dict, kid: str, area: str) -> dict:
+        rng = self.rng
+        members = self.members[team["id"]]
+        record: dict[str, Any] = {"id": kid, "owner": rng.choice(members)}
+        if self.chance():
+            record["title"] = rng.choice(ACTIVITIES).format(a=area.lower())
+        else:
+            name, unit, baseline, target = rng.choice(METRICS)
+            record.update(title=f"{name.capitalize()} from {baseline}{unit} to {target}{unit}",
+                          baseline=baseline, target=target, unit=unit)
+            record["current"] = round(baseline + (target - baseline) * self._progress(), 2)
+        record["score"] = round(min(self._progress(), 1.0), 2)
+        if self.chance(2) and len(self.people) > len(members):
+            record["contributors"] = [rng.choice(self.people)["id"]]
+        record["check_ins"] = self._check_ins()
+        return record
+
+    def _progress(self) -> float:
+        if self.chance():
+            return 1.4
+        return round(self.rng.uniform(0.1, 1.0), 2)
+
+    def _check_ins(self) -> list[dict]:
+        if self.chance():
+            return []
+        last_week = 6 if self.chance() else 12
+        return [{"date": (CYCLE_START + dt.timedelta(weeks=w)).isoformat(),
+                 "confidence": round(self.rng.uniform(0.4, 0.9), 1)}
+                for w in range(3, last_week + 1, 3)]
