@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .checks import REGISTRY, CheckConfig, resolve_settings
+from .checks import REGISTRY, CheckConfig, progress_bands, resolve_settings
 from .errors import InputError, Problem
 from .graph import build_graph
 from .io.loader import load
@@ -24,7 +24,7 @@ def analyse(org: Organisation, *, as_of: dt.date | None = None,
     ``settings`` override the organisation's own ``settings:`` block, check by check
     and option by option.
     """
-    configs = _configs(org.settings, settings or {})
+    configs, bands = _configs(org.settings, settings or {})
     graph = build_graph(org, as_of)
     order = {slug: index for index, slug in enumerate(REGISTRY)}
     findings = [
@@ -35,7 +35,7 @@ def analyse(org: Organisation, *, as_of: dt.date | None = None,
     findings = [_with_severity(f, configs[f.check]) for f in findings]
     return Report(graph=graph, findings=sort_findings(findings, order),
                   slack=slack_table(graph, configs), configs=configs,
-                  sources=tuple(sources), counts=count_nodes(graph))
+                  sources=tuple(sources), counts=count_nodes(graph), bands=bands)
 
 
 def check_paths(paths: Sequence[str | Path], **options: Any) -> Report:
@@ -65,7 +65,8 @@ def _status(level, stacked: Mapping, detached: Mapping) -> str:
     return "loose"
 
 
-def _configs(file_settings: Mapping, overrides: Mapping) -> dict[str, CheckConfig]:
+def _configs(file_settings: Mapping, overrides: Mapping
+             ) -> tuple[dict[str, CheckConfig], tuple[float, float]]:
     merged = {slug: dict(values) if isinstance(values, Mapping) else values
               for slug, values in file_settings.items()}
     for slug, values in overrides.items():
@@ -74,7 +75,7 @@ def _configs(file_settings: Mapping, overrides: Mapping) -> dict[str, CheckConfi
     configs, problems = resolve_settings(merged, REGISTRY)
     if problems:
         raise InputError([Problem("settings", path, message) for path, message in problems])
-    return configs
+    return configs, progress_bands(merged)
 
 
 def _with_severity(finding, config: CheckConfig):

@@ -17,6 +17,7 @@ import networkx as nx
 from .checks import CheckConfig, Finding, severity_rank
 from .checks.top_down_share import top_down_share
 from .graph import KEY_RESULT, OBJECTIVE, PERSON, TEAM, nodes_of, objective_of, parent_team
+from .progress import DEFAULT_BANDS
 from .slack import Level
 
 
@@ -52,6 +53,7 @@ class Report:
     configs: Mapping[str, CheckConfig]
     sources: tuple[str, ...] = ()
     counts: Mapping[str, int] = field(default_factory=dict)
+    bands: tuple[float, float] = DEFAULT_BANDS
 
     @cached_property
     def severity_by_node(self) -> dict[str, str]:

@@ -125,3 +125,19 @@ def test_bad_choices_are_usage_errors(nimbus):
         build_dot(nimbus, view="galaxy")
     with pytest.raises(UsageError):
         build_dot(nimbus, theme="neon")
+
+
+def test_progress_bands_follow_the_settings():
+    text = ("teams: [{id: t}]\nsettings: {progress: {green: 0.9, amber: 0.5}}\nobjectives:\n"
+            "  - {id: O1, team: t, title: x, key_results: [{id: K1, title: k, score: 0.8}]}\n")
+    report = analyse(org_of(text))
+    source = build_dot(report, view="goals", color_by="progress").source
+    assert THEMES["light"].progress["amber"] in line_of(source, "goal-O1")
+    assert "on track (≥ 0.9)" in source
+
+
+def test_progress_settings_are_validated():
+    from aligngraph import InputError
+
+    with pytest.raises(InputError, match="amber must not be above green"):
+        org_of("teams: [{id: t}]\nobjectives: []\nsettings: {progress: {green: 0.3, amber: 0.5}}\n")

@@ -14,7 +14,7 @@ from . import (
     unsupported_parent,
 )
 from .base import SEVERITIES, Check, Finding, Option, severity_rank
-from .config import CheckConfig, resolve_settings
+from .config import CheckConfig, progress_bands, resolve_settings
 
 REGISTRY: dict[str, Check] = {
     check.slug: check
@@ -28,4 +28,4 @@ REGISTRY: dict[str, Check] = {
 }
 
 __all__ = ["REGISTRY", "SEVERITIES", "Check", "CheckConfig", "Finding", "Option",
-           "resolve_settings", "severity_rank"]
+           "progress_bands", "resolve_settings", "severity_rank"]

@@ -19,9 +19,24 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .base import SEVERITIES, Check
+from .base import SEVERITIES, Check, Option
 
 RESERVED = {"enabled", "severity"}
+
+# Not a check: the bands of the progress colouring of pictures.
+PROGRESS = "progress"
+PROGRESS_OPTIONS = {
+    "green": Option(0.7, "Progress from which a goal is on track (green).", minimum=0, maximum=1),
+    "amber": Option(0.4, "Progress from which a goal is at risk (amber); below, off track.",
+                    minimum=0, maximum=1),
+}
+
+
+def progress_bands(settings: Mapping[str, Any]) -> tuple[float, float]:
+    """The (green, amber) thresholds of progress colouring, from ``settings.progress``."""
+    values = settings.get(PROGRESS) or {}
+    return (values.get("green", PROGRESS_OPTIONS["green"].default),
+            values.get("amber", PROGRESS_OPTIONS["amber"].default))
 
 
 @dataclass(frozen=True)
@@ -50,13 +65,31 @@ def resolve_settings(settings: Mapping[str, Any], registry: Mapping[str, Check]
     problems: list[tuple[str, str]] = []
     for slug, values in settings.items():
         path = f"settings.{slug}"
-        if slug not in registry:
-            problems.append((path, _unknown("check", slug, registry)))
+        if slug == PROGRESS:
+            problems += _progress_problems(values, path)
+        elif slug not in registry:
+            problems.append((path, _unknown("check", slug, [*registry, PROGRESS])))
         elif not isinstance(values, Mapping):
             problems.append((path, f"expected a mapping of option names to values, got {values!r}"))
         else:
             configs[slug] = _apply(configs[slug], registry[slug], values, path, problems)
     return configs, problems
+
+
+def _progress_problems(values: Any, path: str) -> list[tuple[str, str]]:
+    if not isinstance(values, Mapping):
+        return [(path, f"expected a mapping with green and amber, got {values!r}")]
+    problems = []
+    for name, value in values.items():
+        option = PROGRESS_OPTIONS.get(name)
+        problem = (option.problem_with(value) if option
+                   else _unknown("option", name, PROGRESS_OPTIONS, f" for {PROGRESS}"))
+        if problem:
+            problems.append((f"{path}.{name}", problem))
+    green, amber = progress_bands({PROGRESS: values})
+    if not problems and amber > green:
+        problems.append((path, "amber must not be above green"))
+    return problems
 
 
 def _apply(config: CheckConfig, check: Check, values: Mapping, path: str,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import graphviz
 
 from ..errors import UsageError
-from ..progress import DEFAULT_BANDS
 from ..report import Report
 from .canvas import Canvas
 from .colour import COLOR_BY, Colouring
@@ -28,13 +27,13 @@ _VIEW_TITLES = {"goals": "alignment of objectives", "teams": "teams and how thei
 
 def build_dot(report: Report, *, view: str = "goals", focus: str | None = None,
               depth: int | None = None, color_by: str = "findings", theme: str = "light",
-              title: str | None = None, max_nodes: int = MAX_NODES,
-              bands: tuple[float, float] = DEFAULT_BANDS) -> graphviz.Digraph:
+              title: str | None = None, max_nodes: int = MAX_NODES) -> graphviz.Digraph:
     """The DOT source of one view of a report.
 
     ``title`` None gives a default title; an empty string gives none. ``depth`` is the
     number of alignment hops for ``focus`` (default 2) and the deepest org level shown
-    for ``teams`` (default: as deep as stays readable).
+    for ``teams`` (default: as deep as stays readable). Progress bands come from the
+    report's settings (``settings: {progress: {green: 0.7, amber: 0.4}}``).
 
     Raises
     ------
@@ -44,7 +43,7 @@ def build_dot(report: Report, *, view: str = "goals", focus: str | None = None,
     _check_choice("view", view, VIEWS)
     _check_choice("colour mode", color_by, COLOR_BY)
     _check_choice("theme", theme, THEMES)
-    colouring = Colouring(report, THEMES[theme], color_by, bands)
+    colouring = Colouring(report, THEMES[theme], color_by, report.bands)
     heading = default_title(report, view, focus) if title is None else title
     canvas = Canvas(report, view, THEMES[theme], colouring, heading or None)
     options = {"focus": focus, "depth": depth if depth is not None or view != "focus" else 2,
