@@ -57,7 +57,7 @@ def review_window(start: dt.date, end: dt.date, midpoint: float, window_days: in
     """The first and last day of the mid-cycle review window.
 
     >>> review_window(dt.date(2026, 7, 1), dt.date(2026, 9, 30), 0.46, 7)
-    (datetime.date(2026, 8, 3), datetime.date(2026, 8, 17))
+    (datetime.date(2026, 8, 5), datetime.date(2026, 8, 19))
     """
     middle = start + dt.timedelta(days=round((end - start).days * midpoint))
     spread = dt.timedelta(days=window_days)
