@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
+import importlib.util
 import json
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -56,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     _add_check(commands)
     _add_render(commands)
+    _add_app(commands)
     _add_checks(commands)
     _add_explain(commands)
     _add_schema(commands)
@@ -126,6 +129,18 @@ def _non_negative(text: str) -> int:
     return value
 
 
+def _add_app(commands) -> None:
+    cmd = commands.add_parser(
+        "app", help="start the explorer in the browser",
+        description="Start the Streamlit explorer on your OKR files or folders (merged into "
+                    "one organisation), or on a bundled sample when none is given.")
+    cmd.add_argument("paths", nargs="*", metavar="PATH", help="OKR files or folders")
+    cmd.add_argument("--port", type=int, default=8501, help="the port (default 8501)")
+    cmd.add_argument("--headless", action="store_true",
+                     help="do not open a browser window")
+    cmd.set_defaults(run=_run_app)
+
+
 def _add_checks(commands) -> None:
     cmd = commands.add_parser("checks", help="list every check with its options",
                               description="List every check: code, slug, default severity "
@@ -183,6 +198,21 @@ def _run_render(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot write {args.output!r}: {exc.strerror}") from None
     print(f"wrote {out} ({args.view} view, {len(data):,} bytes)", file=sys.stderr)
     return EXIT_OK
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    if importlib.util.find_spec("streamlit") is None:
+        raise UsageError("the explorer needs Streamlit: pip install streamlit (or run "
+                         "./dev setup)")
+    script = Path(__file__).parent / "ui" / "streamlit_app.py"
+    command = [sys.executable, "-m", "streamlit", "run", str(script),
+               "--server.port", str(args.port), "--browser.gatherUsageStats", "false"]
+    if args.headless:
+        command += ["--server.headless", "true"]
+    return subprocess.call([*command, "--", *[str(Path(p).resolve()) for p in args.paths]])
 
 
 def _run_checks(args: argparse.Namespace) -> int:

@@ -43,6 +43,23 @@ def load(paths: Sequence[str | Path]) -> Organisation:
     return load_texts(texts, problems)
 
 
+def load_bytes(files: Sequence[tuple[str, bytes]]) -> Organisation:
+    """Validate and merge OKR documents given as ``(name, bytes)``, e.g. uploads."""
+    texts, problems = [], []
+    for name, data in files:
+        if Path(name).suffix.lower() not in SUFFIXES:
+            problems.append(Problem(name, "", "not an OKR file: expected a .yaml, .yml or "
+                                    ".json suffix"))
+            continue
+        try:
+            texts.append((name, data.decode("utf-8")))
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(name, "", f"cannot be read as UTF-8 text: {exc}"))
+    if not files:
+        problems.append(Problem("(none)", "", "no OKR file given"))
+    return load_texts(texts, problems)
+
+
 def load_texts(texts: Sequence[tuple[str, str]], problems: list[Problem] | None = None
                ) -> Organisation:
     """Validate and merge OKR documents given as ``(name, text)`` pairs.

@@ -19,7 +19,7 @@ from .engine import (
 )
 from .theme import THEMES
 from .limits import MAX_NODES
-from .views import VIEWS
+from .views import VIEWS, resolve_focus
 
 _VIEW_TITLES = {"goals": "alignment of objectives", "teams": "teams and how their goals align",
                 "focus": "focus on {focus}", "people": "who carries which objectives"}
@@ -63,6 +63,8 @@ def default_title(report: Report, view: str, focus: str | None) -> str:
     roots = report.roots
     org = graph.nodes[roots[0]]["label"] if len(roots) == 1 else "OKRs"
     cycle = graph.graph["cycle"].name
+    if view == "focus" and focus:
+        focus = graph.nodes[resolve_focus(graph, focus)]["label"]
     parts = [org, cycle, _VIEW_TITLES[view].format(focus=focus)]
     return " · ".join(p for p in parts if p)
 

@@ -1,0 +1,86 @@
+"""The Streamlit explorer: a thin layer over the same pipeline and pictures the CLI uses.
+
+``app.py`` (and ``aligngraph app``) call :func:`main`. Nothing here checks or draws: it
+asks :mod:`aligngraph.ui.state` for the cached report and pictures, and lays them out.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+from ..errors import AligngraphError, InputError
+from .exports import show_exports
+from .findings_tab import show_findings
+from .graph_tab import show_graph
+from .overview import show_overview
+from .people_tab import show_people
+from .sidebar import choose_source, settings_widgets
+from . import state
+
+SAMPLE_NAMES = {"meridian.yaml": "Meridian Freight (sample, 60 teams)",
+                "nimbus.yaml": "Nimbus (sample, 8 teams)"}
+
+
+def main(argv: list[str] | None = None, samples_dir: Path | None = None) -> None:
+    """Run the explorer on the files in ``argv``, or on a bundled sample."""
+    st.set_page_config(page_title="aligngraph explorer", page_icon="🧭", layout="wide")
+    paths = list(script_arguments() if argv is None else argv)
+    source = choose_source(paths, find_samples(samples_dir))
+    if source is None:
+        st.title("aligngraph explorer")
+        st.info("Upload one or more OKR files (YAML or JSON) in the sidebar.")
+        return
+    try:
+        _explore(source)
+    except InputError as exc:
+        _show_input_error(exc)
+    except AligngraphError as exc:
+        st.error(str(exc))
+
+
+def _explore(source: state.Source) -> None:
+    base = state.report(source, {})
+    settings = settings_widgets(base.configs, base.bands, source.digest[:12])
+    report = state.report(source, settings)
+    cycle = report.graph.graph["cycle"].name
+    st.title("aligngraph explorer")
+    st.caption(f"{source.label} · {cycle or 'no cycle named'} · as of {report.as_of}")
+    overview, graph, findings, people, exports = st.tabs(
+        ["Overview", "Graph", "Findings", "People", "Exports"])
+    with overview:
+        show_overview(report)
+    with graph:
+        shown = show_graph(source, settings, report)
+    with findings:
+        show_findings(report)
+    with people:
+        show_people(report)
+    with exports:
+        show_exports(source, settings, shown)
+
+
+def _show_input_error(exc: InputError) -> None:
+    st.title("aligngraph explorer")
+    st.error(f"These files cannot be read: {len(exc.problems)} problem"
+             f"{'s' if len(exc.problems) != 1 else ''}. Fix them and upload again.")
+    st.code("\n".join(str(p) for p in exc.problems), language=None)
+
+
+def script_arguments() -> list[str]:
+    """The paths given after ``--`` to ``streamlit run app.py``; none under a test runner."""
+    script = Path(sys.argv[0]).name if sys.argv else ""
+    return sys.argv[1:] if script in ("app.py", "streamlit_app.py") else []
+
+
+def find_samples(samples_dir: Path | None = None) -> dict[str, Path]:
+    """The bundled samples, by display name: beside app.py, or beside the package."""
+    candidates = [samples_dir] if samples_dir else []
+    candidates.append(Path(__file__).resolve().parents[2] / "samples")
+    for folder in candidates:
+        if folder and folder.is_dir():
+            return {label: folder / name for name, label in SAMPLE_NAMES.items()
+                    if (folder / name).is_file()}
+    return {}

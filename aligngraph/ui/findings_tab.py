@@ -1,0 +1,52 @@
+"""The findings tab: every finding, filtered and sorted; selecting one focuses the graph."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..report import Report
+from .graph_tab import focus_on
+from .tables import findings_frame
+
+
+def show_findings(report: Report) -> None:
+    """Filters, the table, and a way to send a finding's subject to the graph."""
+    frame = findings_frame(report)
+    if frame.empty:
+        st.success("No findings: nothing to fix under the current thresholds.")
+        return
+    left, middle, right = st.columns(3)
+    checks = left.multiselect("Check", sorted(frame["check"].unique()), key="filter_check")
+    severities = middle.multiselect("Severity", ["error", "warning", "info"],
+                                    key="filter_severity")
+    teams = right.multiselect("Team", sorted(t for t in frame["team"].unique() if t),
+                              key="filter_team")
+    shown = frame
+    for column, chosen in (("check", checks), ("severity", severities), ("team", teams)):
+        if chosen:
+            shown = shown[shown[column].isin(chosen)]
+    st.caption(f"{len(shown):,} of {len(frame):,} findings. Click a column to sort; select a "
+               "row to focus the graph on its subject.")
+    st.dataframe(shown.drop(columns=["node"]), hide_index=True, width="stretch",
+                 key="findings_table", on_select=lambda: _selected(shown),
+                 selection_mode="single-row",
+                 column_config={"message": st.column_config.TextColumn(width="large")})
+    _focus_picker(shown)
+
+
+def _selected(shown) -> None:
+    rows = st.session_state["findings_table"]["selection"]["rows"]
+    if rows:
+        focus_on(shown.iloc[rows[0]]["node"])
+
+
+def _focus_picker(shown) -> None:
+    options = list(range(len(shown)))[:500]
+    left, right = st.columns([4, 1])
+    chosen = left.selectbox(
+        "Focus the graph on a finding's subject", options, key="finding_choice",
+        format_func=lambda i: f"{shown.iloc[i]['code']} {shown.iloc[i]['subject']}: "
+                              f"{shown.iloc[i]['message'][:90]}")
+    if chosen is not None:
+        right.button("Show in graph", key="finding_focus", on_click=focus_on,
+                     args=(shown.iloc[chosen]["node"],))

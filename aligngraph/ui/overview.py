@@ -1,0 +1,49 @@
+"""The overview tab: the size of the organisation, its findings, and its slack."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..output.tables import percent
+from ..report import Report
+from .tables import findings_by_check, slack_frame, styled_slack
+
+
+def show_overview(report: Report) -> None:
+    """Counts, findings by check and severity, overall slack and the slack table."""
+    counts = report.counts
+    for column, (label, key) in zip(st.columns(4), (
+            ("Teams", "teams"), ("People", "people"), ("Objectives", "objectives"),
+            ("Key results", "key_results"))):
+        column.metric(label, f"{counts[key]:,}")
+    summary = report.summary()
+    findings, slack = st.columns([5, 6], gap="large")
+    with findings:
+        _findings(report, summary["by_severity"])
+    with slack:
+        _slack(report, summary["slack"])
+
+
+def _findings(report: Report, by_severity: dict) -> None:
+    st.subheader("Findings")
+    for column, severity in zip(st.columns(3), ("error", "warning", "info")):
+        column.metric(f"{severity.capitalize()}s", by_severity.get(severity, 0))
+    st.dataframe(findings_by_check(report), width="stretch", height=560)
+
+
+def _slack(report: Report, overall: dict) -> None:
+    st.subheader("Alignment slack")
+    st.caption("OKRs should align, not stack: some children stretch beyond their parent "
+               "(stretch), some parent goals stay unsupported (gap). A level with neither, "
+               "or whose children copy the parent's words (echo), is stacked; one where most "
+               "children align to nothing above is detached.")
+    columns = st.columns(4)
+    columns[0].metric("Stretch", percent(overall["stretch"]))
+    columns[1].metric("Gap", percent(overall["gap"]))
+    columns[2].metric("Echo", percent(overall["echo"]))
+    status = overall["status"]
+    columns[3].metric("Stacked / detached",
+                      f"{status.get('stacked', 0)} / {status.get('detached', 0)}",
+                      help=f"of {overall['levels']} levels")
+    st.dataframe(styled_slack(slack_frame(report).drop(columns=["team id"])), hide_index=True,
+                 width="stretch", height=420)

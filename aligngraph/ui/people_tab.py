@@ -1,0 +1,40 @@
+"""The people tab: how much each person carries, against the thresholds."""
+
+from __future__ import annotations
+
+import altair as alt
+import streamlit as st
+
+from ..report import Report
+from .tables import people_load_frame
+
+TOP = 30
+
+
+def show_people(report: Report) -> None:
+    """One chart per measure of load, with the overload threshold drawn on it."""
+    frame = people_load_frame(report)
+    if frame.empty:
+        st.info("No person owns or contributes to a goal in these files.")
+        return
+    options = report.configs["overloaded-contributor"].options
+    top = frame.head(TOP)
+    st.caption(f"The {len(top)} people who carry the most, of {len(frame):,} who carry any. "
+               "The red line is the threshold of the overloaded-contributor check.")
+    for measure, limit in (("objectives", options["max_objectives"]),
+                           ("key results", options["max_key_results"]),
+                           ("teams", options["max_teams"])):
+        st.altair_chart(_chart(top, measure, limit), width="stretch")
+    st.dataframe(frame, hide_index=True, width="stretch")
+
+
+def _chart(frame, measure: str, limit: int) -> alt.LayerChart:
+    bars = alt.Chart(frame).mark_bar().encode(
+        x=alt.X("person:N", sort=None, title=None),
+        y=alt.Y(f"{measure}:Q", title=measure),
+        color=alt.condition(alt.datum[measure] > limit, alt.value("#D55E00"),
+                            alt.value("#56B4E9")),
+        tooltip=["person", "objectives", "key results", "teams"])
+    rule = alt.Chart().mark_rule(color="#D55E00", strokeDash=[6, 3]).encode(
+        y=alt.datum(limit))
+    return alt.layer(bars, rule, data=frame).properties(height=220, title=f"{measure} per person")

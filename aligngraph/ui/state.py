@@ -1,0 +1,110 @@
+"""The explorer's cached use cases: load, analyse and draw, keyed on file bytes and settings.
+
+The organisation and its report are cached as resources: they are immutable once built
+(the graph is frozen), so every session may share them without copies. Pictures and
+exports are cached as data, keyed on the same digests plus the view's options.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from ..errors import AligngraphError, InputError, Problem
+from ..io.loader import load_bytes
+from ..model import Organisation
+from ..output import report_json, report_markdown
+from ..pipeline import analyse
+from ..render import build_dot, render
+from ..report import Report
+
+
+@dataclass(frozen=True)
+class Source:
+    """The OKR files the explorer works on: names and bytes, and their digest."""
+
+    files: tuple[tuple[str, bytes], ...]
+    label: str
+    missing: tuple[str, ...] = ()
+
+    @property
+    def digest(self) -> str:
+        """A stable key for caches: the hash of every name and byte."""
+        sha = hashlib.sha256()
+        for name, data in self.files:
+            sha.update(name.encode())
+            sha.update(hashlib.sha256(data).digest())
+        for name in self.missing:
+            sha.update(b"missing:" + name.encode())
+        return sha.hexdigest()
+
+    @classmethod
+    def from_paths(cls, paths: list[str], label: str) -> Source:
+        """Read files and folders from disk (folders: their .yaml, .yml, .json files)."""
+        files, missing = [], []
+        for raw in paths:
+            path = Path(raw)
+            if not path.exists():
+                missing.append(raw)
+                continue
+            members = sorted(p for p in path.rglob("*") if p.suffix.lower() in
+                             (".yaml", ".yml", ".json")) if path.is_dir() else [path]
+            files += [(str(p), p.read_bytes()) for p in members if p.is_file()]
+        return cls(tuple(files), label, tuple(missing))
+
+
+@st.cache_resource(show_spinner="Reading the OKR files…", max_entries=8)
+def _organisation(digest: str, _source: Source) -> Organisation | InputError:
+    if _source.missing:
+        return InputError([Problem(path, "", "no such file or folder") for path in _source.missing])
+    try:
+        return load_bytes(list(_source.files))
+    except InputError as exc:
+        return exc
+
+
+def organisation(source: Source) -> Organisation:
+    """The validated organisation of a source; raises InputError with every problem."""
+    result = _organisation(source.digest, source)
+    if isinstance(result, InputError):
+        raise result
+    return result
+
+
+@st.cache_resource(show_spinner="Running the checks…", max_entries=32)
+def _report(digest: str, settings_json: str, _source: Source) -> Report | AligngraphError:
+    try:
+        return analyse(organisation(_source), settings=json.loads(settings_json),
+                       sources=[name for name, _ in _source.files])
+    except AligngraphError as exc:
+        return exc
+
+
+def report(source: Source, settings: dict) -> Report:
+    """The report of a source under the given settings overrides."""
+    result = _report(source.digest, json.dumps(settings, sort_keys=True), source)
+    if isinstance(result, AligngraphError):
+        raise result
+    return result
+
+
+@st.cache_data(show_spinner="Drawing…", max_entries=64)
+def picture(digest: str, settings_json: str, fmt: str, view: str, focus: str | None,
+            depth: int | None, color_by: str, theme: str, _source: Source) -> bytes:
+    """A picture of one view, as SVG, PNG, PDF or DOT bytes."""
+    rep = report(_source, json.loads(settings_json))
+    dot = build_dot(rep, view=view, focus=focus, depth=depth, color_by=color_by, theme=theme)
+    return dot.source.encode() if fmt == "dot" else render(dot, fmt)
+
+
+@st.cache_data(max_entries=32)
+def exported(digest: str, settings_json: str, fmt: str, _source: Source) -> str:
+    """The report as Markdown or JSON text."""
+    rep = report(_source, json.loads(settings_json))
+    return report_markdown(rep) if fmt == "markdown" else report_json(rep)
+
+

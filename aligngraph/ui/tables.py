@@ -1,0 +1,88 @@
+"""Tables of a report as pandas DataFrames: pure functions the explorer shows and tests read."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..checks import REGISTRY
+from ..checks.overloaded_contributor import person_load
+from ..graph import PERSON, home_team, nodes_of, team_of
+from ..report import Report, finding_node
+
+FINDING_COLUMNS = ["severity", "check", "code", "subject", "kind", "team", "message"]
+
+
+def findings_frame(report: Report) -> pd.DataFrame:
+    """One row per finding, with the team it belongs to (for filtering)."""
+    rows = [{"severity": f.severity, "check": f.check, "code": f.code, "subject": f.subject,
+             "kind": f.subject_kind.replace("_", " "), "team": _team_name(report, f),
+             "message": f.message, "node": finding_node(f)}
+            for f in report.findings]
+    return pd.DataFrame(rows, columns=[*FINDING_COLUMNS, "node"])
+
+
+def _team_name(report: Report, finding) -> str:
+    graph, key = report.graph, finding_node(finding)
+    kind = graph.nodes[key]["kind"]
+    team = key if kind == "team" else home_team(graph, key) if kind == PERSON else team_of(graph, key)
+    return graph.nodes[team]["label"] if team else ""
+
+
+def findings_by_check(report: Report) -> pd.DataFrame:
+    """Counts of findings per check and severity, every check listed."""
+    frame = findings_frame(report)
+    counts = frame.pivot_table(index="check", columns="severity", values="subject",
+                               aggfunc="count", fill_value=0) if len(frame) else pd.DataFrame()
+    table = pd.DataFrame(index=[c.slug for c in REGISTRY.values()])
+    for severity in ("error", "warning", "info"):
+        table[severity] = counts[severity] if severity in counts else 0
+    table = table.fillna(0).astype(int)
+    table.insert(0, "code", [c.code for c in REGISTRY.values()])
+    table["enabled"] = [report.configs[slug].enabled for slug in table.index]
+    return table
+
+
+STATUS_STYLE = {"stacked": "background-color: #E69F00; color: #000000; font-weight: 600",
+                "detached": "background-color: #D55E00; color: #FFFFFF; font-weight: 600",
+                "loose": "background-color: #D5EFE6; color: #004D38",
+                "too few": "color: #777777"}
+
+
+def slack_frame(report: Report) -> pd.DataFrame:
+    """The level-by-level slack table, shares as percentages, status marked."""
+    rows = []
+    for row in report.slack:
+        level = row.level
+        rows.append({"team": row.team_name, "depth": level.depth, "children": level.children,
+                     "stretch %": _pct(level.stretch), "gap %": _pct(level.gap),
+                     "echo %": _pct(level.echo), "status": row.status,
+                     "team id": level.team})
+    return pd.DataFrame(rows, columns=["team", "depth", "children", "stretch %", "gap %",
+                                       "echo %", "status", "team id"])
+
+
+def styled_slack(frame: pd.DataFrame):
+    """The slack table with each level's status coloured: stacked, detached, loose."""
+    shares = [c for c in frame.columns if c.endswith("%")]
+    return (frame.style.map(lambda status: STATUS_STYLE.get(status, ""), subset=["status"])
+            .format("{:.0f}", subset=shares, na_rep="–"))
+
+
+def _pct(value: float | None) -> float | None:
+    return None if value is None else round(100 * value, 1)
+
+
+def people_load_frame(report: Report) -> pd.DataFrame:
+    """Objectives, key results and teams each person carries, most loaded first."""
+    graph = report.graph
+    rows = []
+    for person in nodes_of(graph, PERSON):
+        objectives, key_results = person_load(graph, person)
+        if not objectives:
+            continue
+        rows.append({"person": graph.nodes[person]["label"], "id": graph.nodes[person]["id"],
+                     "objectives": len(objectives), "key results": len(key_results),
+                     "teams": len({team_of(graph, o) for o in objectives})})
+    frame = pd.DataFrame(rows, columns=["person", "id", "objectives", "key results", "teams"])
+    return frame.sort_values(["objectives", "key results", "teams"], ascending=False,
+                             ignore_index=True)

@@ -1,0 +1,134 @@
+"""The explorer, driven through Streamlit's AppTest: every part of the page."""
+
+import html
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("streamlit")
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+APP = str(Path(__file__).parent.parent / "app.py")
+NIMBUS = "Nimbus (sample, 8 teams)"
+
+
+def start(sample: str | None = NIMBUS) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    if sample:
+        at.selectbox(key="source").set_value(sample).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def iframe_html(at: AppTest) -> str:
+    return html.unescape(at.get("iframe")[0].proto.srcdoc)
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def option_widget(at: AppTest, slug: str, option: str):
+    return next(w for w in [*at.number_input, *at.slider, *at.toggle]
+                if w.key and w.key.endswith(f":{slug}:{option}"))
+
+
+def test_starts_on_the_mid_size_sample_with_overview_and_slack():
+    at = start(sample=None)
+    assert metric(at, "Teams") == "60" and metric(at, "Objectives") == "117"
+    assert [t.label for t in at.tabs] == ["Overview", "Graph", "Findings", "People", "Exports"]
+    slack = at.dataframe[1].value
+    assert set(slack["status"]) >= {"stacked", "detached", "loose"}
+    assert at.selectbox(key="view").value == "goals"  # 117 objectives: not large
+
+
+def test_findings_by_check_and_severity():
+    at = start()
+    by_check = at.dataframe[0].value
+    assert by_check.loc["missing-liaison", "error"] == 2
+    assert metric(at, "Errors") == "2"
+
+
+def test_bad_upload_shows_located_messages_not_a_traceback():
+    at = start()
+    at.selectbox(key="source").set_value("Uploaded files").run()
+    at.file_uploader(key="uploads").set_value(
+        ("okr.yaml", b"teams: [{id: a}]\nobjectives:\n  - {id: O1, team: b, title: x}\n",
+         "application/x-yaml")).run()
+    assert not at.exception
+    assert "cannot be read: 1 problem" in at.error[0].value
+    assert "okr.yaml:3:" in at.code[0].value and "unknown team 'b'" in at.code[0].value
+
+
+def test_good_upload_is_explored():
+    at = start()
+    at.selectbox(key="source").set_value("Uploaded files").run()
+    text = Path(__file__).parent.parent.joinpath("samples", "nimbus.yaml").read_bytes()
+    at.file_uploader(key="uploads").set_value(("mine.yaml", text, "application/x-yaml")).run()
+    assert not at.exception and metric(at, "Teams") == "8"
+
+
+def test_changing_a_threshold_changes_the_findings():
+    at = start()
+    frame = at.dataframe[0].value
+    assert frame.loc["overloaded-contributor", "warning"] == 1
+    option_widget(at, "overloaded-contributor", "max_objectives").set_value(4).run()
+    assert at.dataframe[0].value.loc["overloaded-contributor", "warning"] == 0
+    option_widget(at, "orphan-team", "enabled").set_value(False).run()
+    frame = at.dataframe[0].value
+    assert frame.loc["orphan-team", "warning"] == 0 and not frame.loc["orphan-team", "enabled"]
+
+
+def test_focus_on_a_team_and_move_down_to_a_sub_team():
+    at = start()
+    at.selectbox(key="view").set_value("focus").run()
+    at.selectbox(key="focus").set_value("team:engineering").run()
+    assert 'id="goal-ENG1"' in iframe_html(at)
+    next(b for b in at.button if b.label == "↓ Mobile").click().run()
+    assert at.selectbox(key="focus").value == "team:mobile"
+    assert 'id="goal-MOB1"' in iframe_html(at)
+
+
+def test_selecting_a_finding_focuses_the_graph_on_its_subject():
+    at = start()
+    at.multiselect(key="filter_check").set_value(["missing-liaison"]).run()
+    choice = at.selectbox(key="finding_choice")
+    assert len(choice.options) == 2
+    choice.set_value(1).run()
+    at.button(key="finding_focus").click().run()
+    assert at.selectbox(key="view").value == "focus"
+    assert at.selectbox(key="focus").value == "goal:MOB1"
+
+
+def test_every_view_and_colour_mode_draws():
+    at = start()
+    for view in ("goals", "teams", "people"):
+        at.selectbox(key="view").set_value(view).run()
+        assert "<svg" in iframe_html(at), view
+    at.selectbox(key="color_by").set_value("progress").run()
+    assert "on track" in iframe_html(at)
+
+
+def test_people_chart_and_table():
+    at = start()
+    people = at.dataframe[-1].value
+    assert people.iloc[0]["person"] == "Leo Marchetti" and people.iloc[0]["objectives"] == 4
+
+
+def test_downloads_carry_the_picture_and_the_report(monkeypatch):
+    saved = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def keep(self, data, mimetype, kind, filename=None):
+        saved[mimetype] = data if isinstance(data, bytes) else data.encode()
+        return original(self, data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    at = start()
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Picture (SVG)", "Picture (PNG)", "Report (Markdown)", "Report (JSON)"]
+    assert saved["image/svg+xml"].lstrip().startswith(b"<?xml")
+    assert saved["image/png"][:4] == b"\x89PNG"
+    assert saved["text/markdown"].startswith(b"# OKR alignment report")
+    assert b'"findings"' in saved["application/json"]

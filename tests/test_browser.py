@@ -1,0 +1,115 @@
+"""One real-browser smoke test: the explorer in headless Chromium, driven by Playwright.
+
+It starts `streamlit run app.py` on a loopback port, waits for the overview and the
+graph, clicks through to a focus view and the findings table, and takes screenshots
+(into $ALIGNGRAPH_SCREENSHOTS when set, as for docs/img/). It uses the system Chromium:
+never `playwright install`.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.get("CI"),
+                                reason="no system Chromium")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            pytest.fail("streamlit did not start within 60 s")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.fixture
+def shots(tmp_path) -> Path:
+    folder = Path(os.environ.get("ALIGNGRAPH_SCREENSHOTS", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def idle(page) -> None:
+    """Wait until the app has finished its run (the status widget goes away)."""
+    page.wait_for_timeout(300)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=60000)
+
+
+def pick(page, label: str, option: str) -> None:
+    """Choose an option of a Streamlit selectbox by its label, typing to filter."""
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
+    box.locator("input").first.click()
+    box.locator("input").first.fill(option)
+    page.get_by_role("option", name=option, exact=True).first.click()
+    idle(page)
+
+
+def test_explorer_overview_focus_and_findings_in_chromium(app_url, shots):
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        page.goto(app_url)
+        page.get_by_text("Stacked / detached").first.wait_for(timeout=60000)
+        page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=60000)
+        page.locator('[data-testid="stDataFrame"]:visible').nth(1).wait_for(timeout=60000)
+        page.wait_for_timeout(1500)  # let the data grids paint
+        assert page.get_by_text("Alignment slack").first.is_visible()
+        page.screenshot(path=str(shots / "explorer-overview.png"), full_page=False)
+
+        page.get_by_role("tab", name="Graph").click()
+        graph = page.frame_locator("iframe").first
+        graph.locator("svg").first.wait_for(timeout=60000)
+        pick(page, "View", "focus")
+        pick(page, "Focus on", "Team · product-eng · Product Engineering")
+        graph.locator("#goal-PRE1").first.wait_for(timeout=60000)
+        page.get_by_role("button", name="↓ Mobile Apps").click()
+        idle(page)
+        graph.locator("#goal-MOB1").first.wait_for(timeout=60000)
+        assert graph.locator("svg").first.is_visible()
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(shots / "explorer-focus.png"), full_page=False)
+
+        page.get_by_role("tab", name="Findings").click()
+        table = page.locator('[data-testid="stDataFrame"]:visible').first
+        table.wait_for(timeout=60000)
+        assert table.is_visible()
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(shots / "explorer-findings.png"), full_page=False)
+        browser.close()
