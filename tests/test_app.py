@@ -9,7 +9,8 @@ pytest.importorskip("streamlit")
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-APP = str(Path(__file__).parent.parent / "app.py")
+ROOT = Path(__file__).parent.parent
+APP = str(ROOT / "app.py")
 NIMBUS = "Nimbus (sample, 8 teams)"
 
 
@@ -129,6 +130,17 @@ def test_downloads_carry_the_picture_and_the_report(monkeypatch):
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Picture (SVG)", "Picture (PNG)", "Report (Markdown)", "Report (JSON)"]
     assert saved["image/svg+xml"].lstrip().startswith(b"<?xml")
-    assert saved["image/png"][:4] == b"\x89PNG"
-    assert saved["text/markdown"].startswith(b"# OKR alignment report")
-    assert b'"findings"' in saved["application/json"]
+
+
+def test_deferred_exports_make_png_markdown_and_json():
+    from aligngraph.ui import state
+    from aligngraph.ui.exports import export_files
+
+    source = state.Source.from_paths([str(ROOT / "samples" / "nimbus.yaml")], "nimbus")
+    drawing = ("goals", None, None, "findings", "light")
+    svg = state.picture(source.digest, "{}", "svg", *drawing, source)
+    made = {label: data() if callable(data) else data
+            for label, _, _, data in export_files(source, {}, (svg, drawing))}
+    assert made["Picture (PNG)"][:4] == b"\x89PNG"
+    assert made["Report (Markdown)"].startswith("# OKR alignment report")
+    assert '"findings"' in made["Report (JSON)"]

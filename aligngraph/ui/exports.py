@@ -1,32 +1,47 @@
-"""The exports: the picture on screen as SVG and PNG, the report as Markdown and JSON."""
+"""The exports: the picture on screen as SVG and PNG, the report as Markdown and JSON.
+
+Everything but the SVG already on screen is made only when its button is clicked (a
+callable passed to ``st.download_button``), so moving a threshold never pays for a PNG.
+"""
 
 from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 
 import streamlit as st
 
 from . import state
 
+Export = tuple[str, str, str, Callable[[], bytes | str] | bytes]
+
+
+def export_files(source: state.Source, settings: dict, shown: tuple[bytes, tuple] | None
+                 ) -> list[Export]:
+    """``(label, file name, mime type, data or a callable making it)`` for each export."""
+    key = json.dumps(settings, sort_keys=True)
+    files: list[Export] = []
+    if shown:
+        svg, drawing = shown
+        files.append(("Picture (SVG)", "aligngraph.svg", "image/svg+xml", svg))
+        if shutil.which("dot"):
+            files.append(("Picture (PNG)", "aligngraph.png", "image/png",
+                          lambda: state.picture(source.digest, key, "png", *drawing, source)))
+    for label, fmt, name, mime in (("Report (Markdown)", "markdown", "aligngraph-report.md",
+                                    "text/markdown"),
+                                   ("Report (JSON)", "json", "aligngraph-report.json",
+                                    "application/json")):
+        files.append((label, name, mime,
+                      lambda fmt=fmt: state.exported(source.digest, key, fmt, source)))
+    return files
+
 
 def show_exports(source: state.Source, settings: dict, shown: tuple[bytes, tuple] | None
                  ) -> None:
     """Download buttons for the picture on screen and for the report."""
-    key = json.dumps(settings, sort_keys=True)
-    columns = st.columns(4)
-    if shown:
-        svg, drawing = shown
-        columns[0].download_button("Picture (SVG)", svg, "aligngraph.svg", "image/svg+xml",
-                                   key="download_svg")
-        if shutil.which("dot"):
-            png = state.picture(source.digest, key, "png", *drawing, source)
-            columns[1].download_button("Picture (PNG)", png, "aligngraph.png", "image/png",
-                                       key="download_png")
-    columns[2].download_button("Report (Markdown)", state.exported(source.digest, key,
-                                                                   "markdown", source),
-                               "aligngraph-report.md", "text/markdown", key="download_md")
-    columns[3].download_button("Report (JSON)", state.exported(source.digest, key, "json",
-                                                               source),
-                               "aligngraph-report.json", "application/json", key="download_json")
-
+    st.caption("The picture is the one on the Graph tab, as drawn now; the report follows "
+               "the thresholds in the sidebar.")
+    for column, (label, name, mime, data) in zip(st.columns(4),
+                                                 export_files(source, settings, shown)):
+        column.download_button(label, data, name, mime, key=f"download:{name}")
