@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
-from pydantic.json_schema import SkipJsonSchema, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic.json_schema import WithJsonSchema
 
 EXTENSION_PREFIX = "x-"
 
@@ -41,26 +42,22 @@ Share = Annotated[float, Field(ge=0, le=1)]
 
 
 class Record(BaseModel):
-    """A mapping of the format: known keys only, plus ``x-`` extension keys."""
+    """A mapping of the format: known keys only, plus ``x-`` extension keys.
+
+    Unknown keys are kept by pydantic (in Rust, at no cost to valid files) and then
+    reported by :func:`unknown_keys`: any that does not begin with ``x-`` is an error.
+    """
 
     model_config = ConfigDict(
-        extra="forbid",
+        extra="allow",
         coerce_numbers_to_str=True,
-        json_schema_extra={"patternProperties": {"^x-": {}}},
+        json_schema_extra={"patternProperties": {"^x-": {}}, "additionalProperties": False},
     )
 
-    extensions: SkipJsonSchema[dict[str, Any]] = Field(default_factory=dict, exclude=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _collect_extensions(cls, data: Any) -> Any:
-        if not isinstance(data, dict):
-            return data
-        if not any(isinstance(k, str) and k.startswith(EXTENSION_PREFIX) for k in data):
-            return data
-        plain = {k: v for k, v in data.items() if not str(k).startswith(EXTENSION_PREFIX)}
-        plain["extensions"] = {k: v for k, v in data.items() if str(k).startswith(EXTENSION_PREFIX)}
-        return plain
+    @property
+    def extensions(self) -> dict[str, Any]:
+        """The ``x-`` extension keys of this record and their values."""
+        return dict(self.__pydantic_extra__ or {})
 
 
 class Cycle(Record):
@@ -170,7 +167,22 @@ def _record_type(annotation: Any) -> type[Record] | None:
 
 def field_names(model: type[Record]) -> list[str]:
     """The keys a mapping of this model may carry (extension keys aside)."""
-    return [name for name in model.model_fields if name != "extensions"]
+    return list(model.model_fields)
+
+
+def unknown_keys(record: Record, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every key in a validated record, or the records inside it, that is not in the
+    format and is not an ``x-`` extension: ``(path of the record, key)``."""
+    for key in record.__pydantic_extra__ or ():
+        if not key.startswith(EXTENSION_PREFIX):
+            yield loc, key
+    for name in _NESTED.get(type(record), ()):
+        value = getattr(record, name)
+        if isinstance(value, Record):
+            yield from unknown_keys(value, (*loc, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from unknown_keys(item, (*loc, name, index))
 
 
 @dataclass(frozen=True)
@@ -201,3 +213,10 @@ class Organisation:
         for objective in self.objectives:
             for key_result in objective.key_results:
                 yield objective, key_result
+
+
+_NESTED: dict[type, tuple[str, ...]] = {
+    Document: ("cycle", "teams", "people", "objectives"),
+    Objective: ("key_results",),
+    KeyResult: ("check_ins",),
+}

@@ -223,3 +223,15 @@ def test_error_text_is_located_and_readable():
     with pytest.raises(InputError) as info:
         org_of(MINIMAL.replace("target: 40", "target: lots"), "okr.yaml")
     assert str(info.value).splitlines()[1].strip().startswith("okr.yaml:10:")
+
+
+def test_unknown_key_in_a_record_with_other_errors_is_still_reported():
+    text = MINIMAL.replace("target: 40", "target: lots, scroe: 0.5")
+    messages = sorted(p.message for p in problems_of(text))
+    assert len(messages) == 2
+    assert "did you mean 'score'?" in messages[1] and "expected a number" in messages[0]
+
+
+def test_unknown_top_level_key():
+    problem = only(problems_of("team: []\n" + MINIMAL))
+    assert "unknown key 'team'" in problem.message and "did you mean 'teams'?" in problem.message

@@ -31,15 +31,13 @@ def describe_validation_error(error: dict) -> tuple[tuple, str]:
     kind = error["type"]
     if kind == "missing":
         return loc, f"missing required field {loc[-1]!r}"
-    if kind == "extra_forbidden":
-        return loc, _unknown_key(loc)
     expected = _EXPECTED.get(kind) or error["msg"]
     return loc, f"{expected}, got {_shown(error.get('input'))}"
 
 
-def _unknown_key(loc: tuple) -> str:
-    key = str(loc[-1])
-    model = model_at(loc[:-1])
+def unknown_key_message(record_loc: tuple, key: str) -> str:
+    """Name an unknown key, suggest the nearest valid one, and list the valid keys."""
+    model = model_at(record_loc)
     valid = field_names(model) if model else []
     close = difflib.get_close_matches(key, valid, n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]!r}?" if close else ""

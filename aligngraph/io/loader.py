@@ -17,8 +17,8 @@ from ..checks import REGISTRY, resolve_settings
 from ..errors import InputError, Problem
 from ..integrity import find_flaws
 from ..model import Cycle, Document, Organisation, Origin
-from .parsed import Parsed
-from .errors import describe_validation_error, dotted
+from .parsed import Parsed, unknown_keys_of
+from .errors import describe_validation_error, dotted, unknown_key_message
 from .yaml_source import Locator, parse_yaml
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
@@ -142,11 +142,14 @@ def _read_document(file: str, text: str, sources: _Sources) -> tuple[Parsed | No
     if problems:
         return None, problems
     try:
-        return Parsed.whole(file, Document.model_validate(data)), []
+        parsed, errors = Parsed.whole(file, Document.model_validate(data)), []
     except pydantic.ValidationError as exc:
         errors = exc.errors()
-    parsed = Parsed.salvage(file, data, errors)
-    return parsed, [_locate_error(error, file, sources) for error in errors]
+        parsed = Parsed.salvage(file, data, errors)
+    problems = [_locate_error(error, file, sources) for error in errors]
+    problems += [sources.problem(file, (*loc, key), unknown_key_message(loc, key), key=True)
+                 for loc, key in unknown_keys_of(parsed, data)]
+    return parsed, problems
 
 
 def parse_json(text: str, file: str) -> tuple[Any, list[Problem]]:
@@ -171,8 +174,7 @@ def parse_json(text: str, file: str) -> tuple[Any, list[Problem]]:
 
 def _locate_error(error: dict, file: str, sources: _Sources) -> Problem:
     loc, message = describe_validation_error(error)
-    at_key = error["type"] == "extra_forbidden"
-    return sources.problem(file, loc, message, key=at_key)
+    return sources.problem(file, loc, message)
 
 
 def _merge(documents: Iterable[Parsed], sources: _Sources

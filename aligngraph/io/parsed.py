@@ -7,11 +7,15 @@ references and cycles among them are still checked and every problem is reported
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any
 
 import pydantic
 
-from ..model import Cycle, Document, Objective, Person, Team
+from ..model import (
+    EXTENSION_PREFIX, Cycle, Document, Objective, Person, Team, field_names, model_at,
+    unknown_keys,
+)
 
 _LISTS = {"teams": Team, "people": Person, "objectives": Objective}
 
@@ -25,12 +29,13 @@ class Parsed:
     people: list[tuple[int, Person]] | None = None
     objectives: list[tuple[int, Objective]] = field(default_factory=list)
     dropped_ids: set[str] = field(default_factory=set)
+    document: Document | None = None
 
     @classmethod
     def whole(cls, file: str, doc: Document) -> Parsed:
         people = None if doc.people is None else list(enumerate(doc.people))
         return cls(file, doc.cycle, doc.settings, list(enumerate(doc.teams)), people,
-                   list(enumerate(doc.objectives)))
+                   list(enumerate(doc.objectives)), document=doc)
 
     @classmethod
     def salvage(cls, file: str, data: Any, errors: list[dict]) -> Parsed:
@@ -62,6 +67,37 @@ class Parsed:
                 kept.append((index, model.model_validate(item)))
             except pydantic.ValidationError:
                 self.dropped_ids |= _ids_in(item)
+
+
+def unknown_keys_of(parsed: Parsed | None, data: Any) -> Iterator[tuple[tuple, str]]:
+    """Keys that are neither in the format nor ``x-`` extensions: ``(record path, key)``.
+
+    A valid document is walked through its models (fast); one with errors, through the
+    raw data, so that the records dropped for their errors are covered too.
+    """
+    if parsed is not None and parsed.document is not None:
+        yield from unknown_keys(parsed.document)
+    else:
+        yield from _raw_unknown_keys(data, ())
+
+
+def _raw_unknown_keys(data: Any, loc: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _raw_unknown_keys(item, (*loc, index))
+        return
+    model = model_at(loc) if isinstance(data, dict) else None
+    if model is None:
+        return
+    known = set(field_names(model))
+    for key, value in data.items():
+        key = str(key)
+        if key.startswith(EXTENSION_PREFIX):
+            continue
+        if key not in known:
+            yield loc, key
+        elif key != "settings":
+            yield from _raw_unknown_keys(value, (*loc, key))
 
 
 def _ids_in(item: Any) -> set[str]:
