@@ -72,86 +72,89 @@ def build_graph(org: Organisation, as_of: dt.date | None = None) -> nx.DiGraph:
     """Build and freeze the alignment graph of a validated organisation.
 
     ``as_of`` overrides the cycle's own date; the default is the cycle's ``as_of``,
-    else today.
+    else today. Nodes and edges are collected first and added in bulk: networkx's
+    per-edge calls dominate the cost on large organisations.
     """
+    builder = _Builder()
+    builder.teams(org)
+    builder.people(org)
+    builder.goals(org)
     graph = nx.DiGraph()
     graph.graph["cycle"] = org.cycle
     graph.graph["as_of"] = as_of or org.cycle.as_of or dt.date.today()
-    _add_teams(graph, org)
-    _add_people(graph, org)
-    _add_goals(graph, org)
+    graph.add_nodes_from(builder.nodes.items())
+    graph.add_edges_from((u, v, {"kinds": frozenset(kinds)})
+                         for (u, v), kinds in builder.edges.items())
     _set_depths(graph)
     return nx.freeze(graph)
 
 
-def _link(graph: nx.DiGraph, source: str, target: str, kind: str) -> None:
-    data = graph.get_edge_data(source, target)
-    if data is None:
-        graph.add_edge(source, target, kinds=frozenset((kind,)))
-    else:
-        data["kinds"] = data["kinds"] | {kind}
+class _Builder:
+    """Nodes and edges of the graph, collected before the graph is made."""
 
+    def __init__(self):
+        self.nodes: dict[str, dict] = {}
+        self.edges: dict[tuple[str, str], set[str]] = {}
 
-def _person(graph: nx.DiGraph, id_: str | None) -> str | None:
-    """The key of a person, adding one made up from a reference if needed."""
-    if id_ is None:
-        return None
-    key = person_key(id_)
-    if key not in graph:
-        graph.add_node(key, kind=PERSON, id=id_, label=id_, record=None)
-    return key
+    def link(self, source: str, target: str, kind: str) -> None:
+        kinds = self.edges.get((source, target))
+        if kinds is None:
+            self.edges[(source, target)] = {kind}
+        else:
+            kinds.add(kind)
 
+    def person(self, id_: str | None) -> str | None:
+        """The key of a person, adding one made up from a reference if needed."""
+        if id_ is None:
+            return None
+        key = "person:" + id_
+        if key not in self.nodes:
+            self.nodes[key] = {"kind": PERSON, "id": id_, "label": id_, "record": None}
+        return key
 
-def _add_teams(graph: nx.DiGraph, org: Organisation) -> None:
-    for team in org.teams:
-        graph.add_node(team_key(team.id), kind=TEAM, id=team.id,
-                       label=team.name or team.id, record=team)
-    for team in org.teams:
-        if team.parent:
-            _link(graph, team_key(team.id), team_key(team.parent), PARENT)
+    def teams(self, org: Organisation) -> None:
+        for team in org.teams:
+            self.nodes["team:" + team.id] = {"kind": TEAM, "id": team.id,
+                                             "label": team.name or team.id, "record": team}
+            if team.parent:
+                self.link("team:" + team.id, "team:" + team.parent, PARENT)
 
+    def people(self, org: Organisation) -> None:
+        for person in org.people or ():
+            key = "person:" + person.id
+            self.nodes[key] = {"kind": PERSON, "id": person.id,
+                               "label": person.name or person.id, "record": person}
+            if person.team:
+                self.link(key, "team:" + person.team, MEMBER_OF)
+        for team in org.teams:
+            if team.lead:
+                self.link(self.person(team.lead), "team:" + team.id, LEADS)
 
-def _add_people(graph: nx.DiGraph, org: Organisation) -> None:
-    for person in org.people or ():
-        key = person_key(person.id)
-        graph.add_node(key, kind=PERSON, id=person.id, label=person.name or person.id,
-                       record=person)
-        if person.team:
-            _link(graph, key, team_key(person.team), MEMBER_OF)
-    for team in org.teams:
-        lead = _person(graph, team.lead)
-        if lead:
-            _link(graph, lead, team_key(team.id), LEADS)
+    def goals(self, org: Organisation) -> None:
+        for objective in org.objectives:
+            key = "goal:" + objective.id
+            self.nodes[key] = {"kind": OBJECTIVE, "id": objective.id,
+                               "label": objective.title, "record": objective}
+            self.link(key, "team:" + objective.team, OWNED_BY)
+            self.goal_links(key, objective)
+            for kr in objective.key_results:
+                kr_key = "goal:" + kr.id
+                self.nodes[kr_key] = {"kind": KEY_RESULT, "id": kr.id, "label": kr.title,
+                                      "record": kr}
+                self.link(kr_key, key, PART_OF)
+                self.goal_links(kr_key, kr)
+                for contributor in kr.contributors:
+                    self.link(self.person(contributor), kr_key, CONTRIBUTES)
 
-
-def _add_goals(graph: nx.DiGraph, org: Organisation) -> None:
-    for objective in org.objectives:
-        key = goal_key(objective.id)
-        graph.add_node(key, kind=OBJECTIVE, id=objective.id, label=objective.title,
-                       record=objective)
-        _link(graph, key, team_key(objective.team), OWNED_BY)
-        for kr in objective.key_results:
-            kr_key = goal_key(kr.id)
-            graph.add_node(kr_key, kind=KEY_RESULT, id=kr.id, label=kr.title, record=kr)
-            _link(graph, kr_key, key, PART_OF)
-    for objective in org.objectives:
-        _add_goal_links(graph, objective)
-        for kr in objective.key_results:
-            _add_goal_links(graph, kr)
-            for contributor in kr.contributors:
-                _link(graph, _person(graph, contributor), goal_key(kr.id), CONTRIBUTES)
-
-
-def _add_goal_links(graph: nx.DiGraph, goal) -> None:
-    key = goal_key(goal.id)
-    for target in goal.aligns_to:
-        _link(graph, key, goal_key(target), ALIGNS_TO)
-    for team in goal.depends_on:
-        _link(graph, key, team_key(team), DEPENDS_ON)
-    if goal.owner:
-        _link(graph, _person(graph, goal.owner), key, OWNS)
-    if goal.liaison:
-        _link(graph, _person(graph, goal.liaison), key, LIAISON)
+    def goal_links(self, key: str, goal) -> None:
+        for target in goal.aligns_to:
+            self.link(key, "goal:" + target, ALIGNS_TO)
+        for team in goal.depends_on:
+            self.link(key, "team:" + team, DEPENDS_ON)
+        if goal.owner:
+            self.link(self.person(goal.owner), key, OWNS)
+        if goal.liaison:
+            self.link(self.person(goal.liaison), key, LIAISON)
 
 
 def _set_depths(graph: nx.DiGraph) -> None:

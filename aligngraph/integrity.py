@@ -89,22 +89,21 @@ def _common_goal_flaws(goal, refs: _References) -> Iterator[Flaw]:
 
 
 def _team_cycles(org: Organisation) -> Iterator[Flaw]:
-    graph = nx.DiGraph((t.id, t.parent) for t in org.teams if t.parent)
-    for cycle in _cycles(graph):
+    parents = {t.id: [t.parent] for t in org.teams if t.parent}
+    for cycle in _cycles(parents):
         path = " → ".join([*cycle, cycle[0]])
         yield Flaw("team", cycle[0], ("parent",), f"team parents form a cycle: {path}")
 
 
 def _alignment_cycles(org: Organisation) -> Iterator[Flaw]:
-    graph = nx.DiGraph()
+    edges: dict[str, list[str]] = {}
     objective_of = {}
     for objective in org.objectives:
-        graph.add_edges_from((objective.id, target) for target in objective.aligns_to)
+        edges[objective.id] = list(objective.aligns_to)
         for kr in objective.key_results:
             objective_of[kr.id] = objective.id
-            graph.add_edge(kr.id, objective.id)
-            graph.add_edges_from((kr.id, target) for target in kr.aligns_to)
-    for cycle in _cycles(graph):
+            edges[kr.id] = [objective.id, *kr.aligns_to]
+    for cycle in _cycles(edges):
         if len(cycle) == 2 and objective_of.get(cycle[0]) == cycle[1]:
             cycle = cycle[::-1]
         yield _alignment_flaw(cycle, objective_of)
@@ -124,16 +123,40 @@ def _alignment_flaw(cycle: list[str], objective_of: dict[str, str]) -> Flaw:
     return Flaw("goal", cycle[0], ("aligns_to",), f"aligns_to links form a cycle: {path}")
 
 
-def _cycles(graph: nx.DiGraph) -> Iterable[list[str]]:
-    """One node list per cycle, found through strongly connected components.
+def _cycles(edges: dict[str, list[str]]) -> Iterable[list[str]]:
+    """One node list per cycle of a graph given as ``{node: [successors]}``.
 
-    A bare ``find_cycle`` is quadratic on large acyclic graphs; SCCs are linear.
+    Nodes that cannot be on a cycle are peeled off first (Kahn's algorithm, linear in
+    plain dicts); strongly connected components are computed only for what remains,
+    which is empty for a valid file. A bare ``find_cycle`` is quadratic on large
+    acyclic graphs; this is linear.
     """
+    remaining = _peel_acyclic(edges)
+    if not remaining:
+        return
+    graph = nx.DiGraph((u, v) for u in remaining for v in edges.get(u, ()) if v in remaining)
     for component in nx.strongly_connected_components(graph):
         if len(component) > 1:
             yield _ordered_cycle(graph.subgraph(component))
     for node in nx.nodes_with_selfloops(graph):
         yield [node]
+
+
+def _peel_acyclic(edges: dict[str, list[str]]) -> set[str]:
+    """The nodes left after repeatedly removing those with no incoming edge."""
+    indegree: dict[str, int] = dict.fromkeys(edges, 0)
+    for targets in edges.values():
+        for target in targets:
+            indegree[target] = indegree.get(target, 0) + 1
+    ready = [node for node, degree in indegree.items() if degree == 0]
+    while ready:
+        node = ready.pop()
+        del indegree[node]
+        for target in edges.get(node, ()):
+            indegree[target] -= 1
+            if indegree[target] == 0:
+                ready.append(target)
+    return set(indegree)
 
 
 def _ordered_cycle(component: nx.DiGraph) -> list[str]:

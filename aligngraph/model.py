@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.json_schema import WithJsonSchema
@@ -170,23 +169,35 @@ def field_names(model: type[Record]) -> list[str]:
     return list(model.model_fields)
 
 
-def unknown_keys(record: Record, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+def unknown_keys(record: Record, loc: tuple = ()) -> list[tuple[tuple, str]]:
     """Every key in a validated record, or the records inside it, that is not in the
-    format and is not an ``x-`` extension: ``(path of the record, key)``."""
-    for key in record.__pydantic_extra__ or ():
-        if not key.startswith(EXTENSION_PREFIX):
-            yield loc, key
+    format and is not an ``x-`` extension: ``(path of the record, key)``.
+
+    Runs over every record of a large file, so the path is only built on a hit.
+    """
+    found: list[tuple[tuple, str]] = []
+    _collect_unknown(record, loc, found)
+    return found
+
+
+def _collect_unknown(record: Record, loc: tuple, found: list) -> None:
+    extra = record.__pydantic_extra__
+    if extra:
+        found.extend((loc, key) for key in extra if not key.startswith(EXTENSION_PREFIX))
     for name in _NESTED.get(type(record), ()):
         value = getattr(record, name)
-        if isinstance(value, Record):
-            yield from unknown_keys(value, (*loc, name))
-        elif isinstance(value, list):
+        if isinstance(value, list):
             for index, item in enumerate(value):
-                yield from unknown_keys(item, (*loc, name, index))
+                if item.__pydantic_extra__ or type(item) in _NESTED:
+                    _collect_unknown(item, (*loc, name, index), found)
+        elif value is not None:
+            _collect_unknown(value, (*loc, name), found)
 
 
-@dataclass(frozen=True)
-class Origin:
+
+
+
+class Origin(NamedTuple):
     """Where a record came from: its file and its path inside that file."""
 
     file: str

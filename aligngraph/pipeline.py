@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .bulk import collector_paused
 from .checks import REGISTRY, CheckConfig, progress_bands, resolve_settings
 from .errors import InputError, Problem
 from .graph import build_graph
@@ -25,7 +26,8 @@ def analyse(org: Organisation, *, as_of: dt.date | None = None,
     and option by option.
     """
     configs, bands = _configs(org.settings, settings or {})
-    graph = build_graph(org, as_of)
+    with collector_paused():
+        graph = build_graph(org, as_of)
     order = {slug: index for index, slug in enumerate(REGISTRY)}
     findings = [
         finding
@@ -40,7 +42,9 @@ def analyse(org: Organisation, *, as_of: dt.date | None = None,
 
 def check_paths(paths: Sequence[str | Path], **options: Any) -> Report:
     """Load OKR files and folders, then :func:`analyse` them."""
-    return analyse(load(paths), sources=[str(p) for p in paths], **options)
+    with collector_paused():
+        org = load(paths)
+    return analyse(org, sources=[str(p) for p in paths], **options)
 
 
 def slack_table(graph, configs: Mapping[str, CheckConfig]) -> tuple[SlackRow, ...]:
