@@ -29,7 +29,7 @@ from .graph import (
     ALIGNS_TO, TEAM, is_supported, nodes_of, objective_of, objectives_of, sub_teams,
     targets, team_ancestors, team_of,
 )
-from .text import similarity
+from .text import echoes
 
 DEFAULT_ECHO_SIMILARITY = 0.85
 _memo: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -111,7 +111,7 @@ def _fits(graph: nx.DiGraph, objective: str, above: set[str]) -> bool:
 
 def _echoes(graph: nx.DiGraph, objective: str, threshold: float) -> bool:
     title = graph.nodes[objective]["label"]
-    return any(similarity(title, graph.nodes[parent]["label"]) >= threshold
+    return any(echoes(title, graph.nodes[parent]["label"], threshold)
                for target in targets(graph, objective, ALIGNS_TO)
                for parent in {target, objective_of(graph, target)})
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=65536)
 def normalise(title: str) -> str:
     """Lower-case, strip accents and punctuation, and fold white space.
 
@@ -17,6 +19,25 @@ def normalise(title: str) -> str:
     """
     folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     return _NON_WORD.sub(" ", folded.lower()).strip()
+
+
+def echoes(a: str, b: str, threshold: float) -> bool:
+    """Whether ``similarity(a, b)`` reaches ``threshold``, cheaply ruling out most pairs.
+
+    difflib's ``real_quick_ratio`` and ``quick_ratio`` are upper bounds of ``ratio``, so
+    a pair they put below the threshold cannot reach it.
+
+    >>> echoes("Grow revenue in Europe", "Grow revenue in Europe!", 0.85)
+    True
+    >>> echoes("Grow revenue", "Hire twenty engineers in Berlin", 0.85)
+    False
+    """
+    left, right = normalise(a), normalise(b)
+    if not left or not right:
+        return False
+    matcher = SequenceMatcher(None, left, right, autojunk=False)
+    return (matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold
+            and matcher.ratio() >= threshold)
 
 
 def similarity(a: str, b: str) -> float:

@@ -65,3 +65,20 @@ def test_graph_is_frozen():
 
 def test_team_of_a_key_result_is_its_objectives_team():
     assert team_of(graph_of(ORG), "goal:S1.1") == "team:sales"
+
+
+def test_bulk_build_matches_networkx_own_construction():
+    from pathlib import Path
+
+    from aligngraph.graph import _Builder
+    from aligngraph.io.loader import load
+
+    org = load([Path(__file__).parent.parent / "samples" / "meridian.yaml"])
+    builder = _Builder()
+    builder.teams(org)
+    builder.people(org)
+    builder.goals(org)
+    expected = nx.DiGraph()
+    expected.add_nodes_from(builder.nodes.items())
+    expected.add_edges_from((u, v, {"kinds": frozenset(k)}) for (u, v), k in builder.edges.items())
+    assert nx.utils.graphs_equal(builder.graph(), expected)

@@ -41,7 +41,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from ..graph import (
-    CONTRIBUTES, KEY_RESULT, OBJECTIVE, OWNS, PERSON, nodes_of, objective_of, team_of,
+    CONTRIBUTES, KEY_RESULT, OWNS, PERSON, nodes_of, team_of,
 )
 from .base import Finding, Option
 
@@ -86,15 +86,18 @@ def check(graph: nx.DiGraph, *, max_objectives: int = 3, max_key_results: int = 
 def person_load(graph: nx.DiGraph, person: str) -> tuple[set[str], set[str]]:
     """The objectives and key results a person owns or contributes to."""
     objectives, key_results = set(), set()
-    for goal, data in graph.succ[person].items():
-        if not data["kinds"] & {OWNS, CONTRIBUTES}:
+    nodes = graph._node
+    for goal, data in graph._succ[person].items():
+        if not data["kinds"] & _CARRIES:
             continue
-        kind = graph.nodes[goal]["kind"]
-        if kind == KEY_RESULT:
+        node = nodes[goal]
+        if node["kind"] == KEY_RESULT:
             key_results.add(goal)
-        if kind in (OBJECTIVE, KEY_RESULT):
-            objectives.add(objective_of(graph, goal))
+        objectives.add(node["objective"])
     return objectives, key_results
+
+
+_CARRIES = frozenset((OWNS, CONTRIBUTES))
 
 
 def _over(measures: dict[str, tuple[int, int]]) -> list[str]:

@@ -33,10 +33,10 @@ def _header(report: Report) -> str:
 def _check_section(slug: str, findings: list) -> str:
     check = REGISTRY[slug]
     lines = [f"{check.code} {slug}: {check.title} ({len(findings)})"]
+    wrapper = textwrap.TextWrapper(WIDTH, subsequent_indent=" " * 11)
     for finding in findings:
-        head = f"  {finding.severity:7}  {finding.subject}: "
-        lines.append(textwrap.fill(finding.message, WIDTH, initial_indent=head,
-                                   subsequent_indent=" " * 11))
+        wrapper.initial_indent = f"  {finding.severity:7}  {finding.subject}: "
+        lines.append(wrapper.fill(finding.message))
     return "\n".join(lines) + "\n"
 
 
