@@ -19,7 +19,9 @@ from pathlib import Path
 from . import __version__
 from .checks import REGISTRY
 from .errors import AligngraphError, UsageError
+from .generate import generate
 from .io.config_file import load_config
+from .io.writer import write_document
 from .model import Document
 from .output import FORMATS
 from .output.check_docs import checks_markdown, checks_table, explain_text
@@ -59,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_check(commands)
     _add_render(commands)
     _add_app(commands)
+    _add_generate(commands)
     _add_checks(commands)
     _add_explain(commands)
     _add_schema(commands)
@@ -141,6 +144,33 @@ def _add_app(commands) -> None:
     cmd.set_defaults(run=_run_app)
 
 
+def _add_generate(commands) -> None:
+    cmd = commands.add_parser(
+        "generate", help="write a synthetic organisation, for trying the tool at scale",
+        description="Write a realistic synthetic organisation in the v1 format: an org tree "
+                    "branching 4 to 8 ways, 2 to 4 objectives a team with 2 to 4 key results "
+                    "each, people, cross-team work, check-ins and scores, and every problem "
+                    "the checks look for at a controlled rate. The same seed writes the same "
+                    "file; the suffix chooses YAML or JSON.")
+    cmd.add_argument("--teams", type=_positive, required=True, metavar="N", help="how many teams")
+    cmd.add_argument("--seed", type=int, default=0, help="the random seed (default 0)")
+    cmd.add_argument("--problem-rate", type=float, default=0.05, metavar="RATE",
+                     help="how often each kind of problem is planted (default 0.05)")
+    cmd.add_argument("-o", "--output", required=True, metavar="FILE",
+                     help="FILE.yaml, FILE.yml or FILE.json")
+    cmd.set_defaults(run=_run_generate)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number, 1 or more, got {text!r}")
+    return value
+
+
 def _add_checks(commands) -> None:
     cmd = commands.add_parser("checks", help="list every check with its options",
                               description="List every check: code, slug, default severity "
@@ -213,6 +243,22 @@ def _run_app(args: argparse.Namespace) -> int:
     if args.headless:
         command += ["--server.headless", "true"]
     return subprocess.call([*command, "--", *[str(Path(p).resolve()) for p in args.paths]])
+
+
+def _run_generate(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    if out.suffix.lower() not in (".yaml", ".yml", ".json"):
+        raise UsageError(f"cannot tell the format of {args.output!r}: end it in .yaml or .json")
+    if not 0 <= args.problem_rate <= 1:
+        raise UsageError("--problem-rate is a share: expected a number from 0 to 1")
+    data = generate(args.teams, seed=args.seed, problem_rate=args.problem_rate)
+    try:
+        write_document(data, out)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.output!r}: {exc.strerror}") from None
+    print(f"wrote {out} ({args.teams:,} teams, {len(data['objectives']):,} objectives)",
+          file=sys.stderr)
+    return EXIT_OK
 
 
 def _run_checks(args: argparse.Namespace) -> int:

@@ -41,6 +41,7 @@ class _Generator:
         self.members: dict[str, list[str]] = {}
         self.goals_of: dict[str, list[str]] = {}
         self.children: dict[str, list[str]] = {}
+        self.profile = "normal"
         self.end = CYCLE_START + dt.timedelta(weeks=13)
         self.as_of = self.end - dt.timedelta(days=7)
 
@@ -86,6 +87,8 @@ class _Generator:
         tid = team["id"]
         if "parent" in team and self.chance(0.5):
             return  # a team with no objectives: an orphan
+        self.profile = ("sandbag" if self.chance() else
+                        "quiet mid-cycle" if self.chance() else "normal")
         count = self.rng.randint(4, 6) if self.chance() else self.rng.randint(2, 3)
         parent_goals = self.goals_of.get(team.get("parent", ""), [])
         self.goals_of[tid] = []
@@ -108,6 +111,8 @@ class _Generator:
             record["depends_on"] = [rng.choice([s for s in siblings if s != tid] or [tid])]
             if rng.random() < 0.5:
                 record["liaison"] = rng.choice(self.members[tid])
+            elif self.chance(2):
+                record["liaison"] = rng.choice(self.people)["id"]  # maybe from nowhere near
         krs = rng.randint(6, 7) if self.chance() else rng.randint(2, 4)
         record["key_results"] = [self._key_result(team, f"{oid}.{k}", area) for k in range(1, krs + 1)]
         self.goals_of[tid] += [oid, *(kr["id"] for kr in record["key_results"])]
@@ -124,7 +129,7 @@ class _Generator:
             record.update(title=f"{name.capitalize()} from {baseline}{unit} to {target}{unit}",
                           baseline=baseline, target=target, unit=unit)
             record["current"] = round(baseline + (target - baseline) * self._progress(), 2)
-        record["score"] = round(min(self._progress(), 1.0), 2)
+        record["score"] = 1.0 if self.profile == "sandbag" else round(min(self._progress(), 1.0), 2)
         if self.chance(2) and len(self.people) > len(members):
             record["contributors"] = [rng.choice(self.people)["id"]]
         record["check_ins"] = self._check_ins()
@@ -139,6 +144,7 @@ class _Generator:
         if self.chance():
             return []
         last_week = 6 if self.chance() else 12
+        weeks = ((2, 3, 9, 12) if self.profile == "quiet mid-cycle"
+                 else range(3, last_week + 1, 3))
         return [{"date": (CYCLE_START + dt.timedelta(weeks=w)).isoformat(),
-                 "confidence": round(self.rng.uniform(0.4, 0.9), 1)}
-                for w in range(3, last_week + 1, 3)]
+                 "confidence": round(self.rng.uniform(0.4, 0.9), 1)} for w in weeks]

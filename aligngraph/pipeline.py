@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
 from .bulk import collector_paused
-from .checks import REGISTRY, CheckConfig, progress_bands, resolve_settings
+from .checks import REGISTRY, CheckConfig, Finding, progress_bands, resolve_settings
 from .errors import InputError, Problem
 from .graph import build_graph
 from .io.loader import load
@@ -16,23 +19,37 @@ from .model import Organisation
 from .report import Report, SlackRow, count_nodes, sort_findings
 from .slack import slack_levels
 
+CheckRunner = Callable[[nx.DiGraph, str, Mapping[str, Any]], Iterable[Finding]]
+
+
+def run_check(graph: nx.DiGraph, slug: str, options: Mapping[str, Any]) -> list[Finding]:
+    """The findings of one check on a graph, with its options."""
+    return list(REGISTRY[slug].run(graph, options))
+
+
+def build(org: Organisation, as_of: dt.date | None = None) -> nx.DiGraph:
+    """The frozen alignment graph of an organisation, built as a bulk step."""
+    with collector_paused():
+        return build_graph(org, as_of)
+
 
 def analyse(org: Organisation, *, as_of: dt.date | None = None,
-            settings: Mapping[str, Any] | None = None, sources: Sequence[str] = ()
-            ) -> Report:
+            settings: Mapping[str, Any] | None = None, sources: Sequence[str] = (),
+            graph: nx.DiGraph | None = None, runner: CheckRunner = run_check) -> Report:
     """Build the graph of ``org``, run every enabled check, and report.
 
     ``settings`` override the organisation's own ``settings:`` block, check by check
-    and option by option.
+    and option by option. A caller that keeps the graph (the explorer) passes it as
+    ``graph``, and may pass a ``runner`` that caches each check's findings by its options,
+    so that moving one threshold re-runs one check.
     """
     configs, bands = _configs(org.settings, settings or {})
-    with collector_paused():
-        graph = build_graph(org, as_of)
+    graph = graph if graph is not None else build(org, as_of)
     order = {slug: index for index, slug in enumerate(REGISTRY)}
     findings = [
         finding
         for slug, config in configs.items() if config.enabled
-        for finding in REGISTRY[slug].run(graph, config.options)
+        for finding in runner(graph, slug, config.options)
     ]
     findings = [_with_severity(f, configs[f.check]) for f in findings]
     return Report(graph=graph, findings=sort_findings(findings, order),
@@ -87,5 +104,4 @@ def _with_severity(finding, config: CheckConfig):
     default = REGISTRY[finding.check].severity
     if config.severity == default or finding.severity != default:
         return finding
-    from dataclasses import replace
     return replace(finding, severity=config.severity)

@@ -18,7 +18,7 @@ from ..errors import AligngraphError, InputError, Problem
 from ..io.loader import load_bytes
 from ..model import Organisation
 from ..output import report_json, report_markdown
-from ..pipeline import analyse
+from ..pipeline import analyse, build, run_check
 from ..render import build_dot, render
 from ..report import Report
 
@@ -75,10 +75,25 @@ def organisation(source: Source) -> Organisation:
     return result
 
 
+@st.cache_resource(show_spinner="Building the alignment graph…", max_entries=8)
+def _graph(digest: str, _org: Organisation):
+    return build(_org)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _findings(digest: str, slug: str, options_json: str, _graph) -> tuple:
+    """One check's findings, kept per options: moving a threshold re-runs one check."""
+    return tuple(run_check(_graph, slug, json.loads(options_json)))
+
+
 @st.cache_resource(show_spinner="Running the checks…", max_entries=32)
 def _report(digest: str, settings_json: str, _source: Source) -> Report | AligngraphError:
     try:
-        return analyse(organisation(_source), settings=json.loads(settings_json),
+        org = organisation(_source)
+        graph = _graph(digest, org)
+        runner = lambda g, slug, options: _findings(  # noqa: E731
+            digest, slug, json.dumps(dict(options), sort_keys=True), g)
+        return analyse(org, settings=json.loads(settings_json), graph=graph, runner=runner,
                        sources=[name for name, _ in _source.files])
     except AligngraphError as exc:
         return exc
