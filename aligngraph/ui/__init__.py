@@ -6,6 +6,7 @@ asks :mod:`aligngraph.ui.state` for the cached report and pictures, and lays the
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -54,10 +55,11 @@ def _explore(source: state.Source) -> None:
         show_overview(report)
     with graph:
         shown = show_graph(source, settings, report)
+    settings_json = json.dumps(settings, sort_keys=True)
     with findings:
-        show_findings(report)
+        show_findings(state.findings_table(source.digest, settings_json, source))
     with people:
-        show_people(report)
+        show_people(report, state.people_table(source.digest, source))
     with exports:
         show_exports(source, settings, shown)
 

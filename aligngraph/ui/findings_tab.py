@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from ..report import Report
 from .graph_tab import focus_on
-from .tables import findings_frame
 
 
-def show_findings(report: Report) -> None:
+def show_findings(frame: pd.DataFrame) -> None:
     """Filters, the table, and a way to send a finding's subject to the graph."""
-    frame = findings_frame(report)
     if frame.empty:
         st.success("No findings: nothing to fix under the current thresholds.")
         return

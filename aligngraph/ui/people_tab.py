@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import altair as alt
+import pandas as pd
 import streamlit as st
 
 from ..report import Report
-from .tables import people_load_frame
 
 TOP = 30
 
 
-def show_people(report: Report) -> None:
+def show_people(report: Report, frame: pd.DataFrame) -> None:
     """One chart per measure of load, with the overload threshold drawn on it."""
-    frame = people_load_frame(report)
     if frame.empty:
         st.info("No person owns or contributes to a goal in these files.")
         return

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from ..errors import AligngraphError, InputError, Problem
@@ -21,6 +22,7 @@ from ..output import report_json, report_markdown
 from ..pipeline import analyse, build, run_check
 from ..render import build_dot, render
 from ..report import Report
+from .tables import findings_frame, people_load_frame
 
 
 @dataclass(frozen=True)
@@ -123,3 +125,16 @@ def exported(digest: str, settings_json: str, fmt: str, _source: Source) -> str:
     return report_markdown(rep) if fmt == "markdown" else report_json(rep)
 
 
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def findings_table(digest: str, settings_json: str, _source: Source) -> pd.DataFrame:
+    """Every finding as a table, kept per settings: large organisations have tens of
+    thousands, and every widget change reruns the page."""
+    return findings_frame(report(_source, json.loads(settings_json)))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def people_table(digest: str, _source: Source) -> pd.DataFrame:
+    """Each person's load: it depends on the files only, not on the settings."""
+    return people_load_frame(report(_source, {}))
