@@ -144,3 +144,15 @@ def test_deferred_exports_make_png_markdown_and_json():
     assert made["Picture (PNG)"][:4] == b"\x89PNG"
     assert made["Report (Markdown)"].startswith("# OKR alignment report")
     assert '"findings"' in made["Report (JSON)"]
+
+
+def test_large_organisation_focus_is_typed_and_checked(monkeypatch):
+    from aligngraph.ui import graph_tab
+
+    monkeypatch.setattr(graph_tab, "MAX_CHOICES", 10)
+    at = start()
+    at.selectbox(key="view").set_value("focus").run()
+    at.text_input(key="focus_typed").set_value("nobody").run()
+    assert not at.exception and "nothing called 'nobody'" in at.warning[0].value
+    at.text_input(key="focus_typed").set_value("mobile").run()
+    assert not at.exception and 'id="goal-MOB1"' in iframe_html(at)

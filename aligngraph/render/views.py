@@ -239,8 +239,8 @@ def _stagger(graph, teams: list[str]) -> dict[str, int]:
 def _alignment_counts(graph, rep: dict[str, str]) -> Counter:
     """How many goals of each drawn team align to goals of another drawn team."""
     counts: Counter = Counter()
-    for goal, target, kinds in graph.edges(data="kinds"):
-        if ALIGNS_TO in kinds:
+    for goal in nodes_of(graph, OBJECTIVE, KEY_RESULT):
+        for target in targets(graph, goal, ALIGNS_TO):
             pair = (rep[team_of(graph, goal)], rep[team_of(graph, target)])
             if pair[0] != pair[1]:
                 counts[pair] += 1

@@ -12,6 +12,7 @@ from ..graph import (
     sub_teams, targets,
 )
 from ..render import COLOR_BY, THEMES, VIEWS
+from ..render.views import resolve_focus
 from ..report import Report
 from . import state
 from .panzoom import pan_zoom_page
@@ -57,8 +58,14 @@ def _focus_picker(graph) -> str | None:
     keys = [*nodes_of(graph, TEAM), *nodes_of(graph, OBJECTIVE), *nodes_of(graph, PERSON)]
     if len(keys) > MAX_CHOICES:
         typed = st.text_input("Focus on (an id: team, objective, key result or person)",
-                              key="focus_typed")
-        return typed or None
+                              key="focus_typed").strip()
+        if not typed:
+            return None
+        try:
+            return resolve_focus(graph, typed)
+        except AligngraphError as exc:
+            st.warning(str(exc))
+            return None
     if st.session_state.get("focus") not in keys:
         st.session_state["focus"] = keys[0] if keys else None
     return st.selectbox("Focus on", keys, key="focus", format_func=lambda k: describe(graph, k))

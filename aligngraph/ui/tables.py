@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 
 from ..checks import REGISTRY
@@ -30,13 +32,10 @@ def _team_name(report: Report, finding) -> str:
 
 def findings_by_check(report: Report) -> pd.DataFrame:
     """Counts of findings per check and severity, every check listed."""
-    frame = findings_frame(report)
-    counts = frame.pivot_table(index="check", columns="severity", values="subject",
-                               aggfunc="count", fill_value=0) if len(frame) else pd.DataFrame()
+    counts = Counter((f.check, f.severity) for f in report.findings)
     table = pd.DataFrame(index=[c.slug for c in REGISTRY.values()])
     for severity in ("error", "warning", "info"):
-        table[severity] = counts[severity] if severity in counts else 0
-    table = table.fillna(0).astype(int)
+        table[severity] = [counts[(slug, severity)] for slug in table.index]
     table.insert(0, "code", [c.code for c in REGISTRY.values()])
     table["enabled"] = [report.configs[slug].enabled for slug in table.index]
     return table
