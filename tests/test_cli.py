@@ -150,3 +150,19 @@ def test_settings_in_an_okr_file_apply(capsys, tmp_path):
                     "    max_objectives: 5\n")
     _, out, _ = run_cli(capsys, "check", str(path), "--format", "json")
     assert "overloaded-contributor" not in json.loads(out)["summary"]["by_check"]
+
+
+def test_app_refuses_missing_paths(capsys, tmp_path):
+    code, _, err = run_cli(capsys, "app", str(tmp_path / "nope.yaml"))
+    assert code == 2 and "no such file or folder" in err
+
+
+def test_app_hands_the_paths_to_streamlit(monkeypatch, tmp_path):
+    import aligngraph.cli as cli
+
+    calls = []
+    monkeypatch.setattr(cli.subprocess, "call", lambda command: calls.append(command) or 0)
+    assert main(["app", NIMBUS, "--headless", "--port", "8600"]) == 0
+    command = calls[0]
+    assert command[1:4] == ["-m", "streamlit", "run"] and command[4].endswith("streamlit_app.py")
+    assert "8600" in command and command[-2:] == ["--", str(Path(NIMBUS).resolve())]
