@@ -161,8 +161,9 @@ def _neighbourhood(graph, seeds: set[str], depth: int) -> set[str]:
 # --- teams -----------------------------------------------------------------------------
 
 AUTO_TEAM_NODES = 50
-MAX_CROSS_EDGES = 12
-STAGGER = 3  # leaf teams under a wide parent alternate over this many rows
+MAX_CROSS_EDGES = 8
+STAGGER = 3  # teams under a wide parent alternate over this many rows
+WIDE = 8
 
 
 def auto_team_depth(graph) -> int:
@@ -227,13 +228,22 @@ def _team_edges(canvas: Canvas, teams: list[str], rep: dict[str, str]) -> None:
 
 
 def _stagger(graph, teams: list[str]) -> dict[str, int]:
-    """Rows for drawn leaf teams: alternate them over STAGGER rows when there are many."""
+    """Rows for drawn teams under a wide parent: alternate them over STAGGER rows.
+
+    A parent with more than WIDE drawn sub-teams, and the widest row of leaf teams when it
+    holds more than 8, fold into a few rows, so a flat org keeps a slide's proportions.
+    """
     shown = set(teams)
+    rows: dict[str, int] = {}
+    for parent in teams:
+        children = [c for c in sub_teams(graph, parent) if c in shown]
+        if len(children) > WIDE:
+            rows.update({c: 1 + i % STAGGER for i, c in enumerate(children)})
     leaves = [t for t in teams if parent_team(graph, t) is not None
-              and not any(s in shown for s in sub_teams(graph, t))]
-    if len(leaves) <= 8:
-        return {}
-    return {leaf: 1 + index % STAGGER for index, leaf in enumerate(leaves)}
+              and not any(s in shown for s in sub_teams(graph, t)) and t not in rows]
+    if len(leaves) > 8:
+        rows.update({leaf: 1 + index % STAGGER for index, leaf in enumerate(leaves)})
+    return rows
 
 
 def _alignment_counts(graph, rep: dict[str, str]) -> Counter:
