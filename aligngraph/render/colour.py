@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 
 from ..graph import home_team, team_of
 from ..progress import DEFAULT_BANDS, band, goal_progress

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..graph import (
-    ALIGNS_TO, DEPENDS_ON, KEY_RESULT, objective_of, sources, targets, team_of,
+    ALIGNS_TO, DEPENDS_ON, KEY_RESULT, key_results_of, objective_of, sources, sub_teams, targets,
+    team_of,
 )
 from .canvas import Canvas
 
@@ -20,7 +21,7 @@ def key_results_worth_drawing(canvas: Canvas, objectives: Iterable[str]) -> set[
     graph = canvas.graph
     chosen = set()
     for objective in objectives:
-        for kr in sources(graph, objective, "part_of"):
+        for kr in key_results_of(graph, objective):
             if any(sources(graph, kr, ALIGNS_TO)) or any(targets(graph, kr, DEPENDS_ON)):
                 chosen.add(kr)
     return chosen
@@ -64,7 +65,7 @@ def _stagger_rows(graph, by_team: dict[str, list[str]]) -> dict[str, int]:
     their alignment edges get lengths 1, 2, 3, ... so the widest level folds into a few
     rows and the picture keeps a poster's proportions rather than a ribbon's."""
     drawn = set(by_team)
-    leaves = [t for t in by_team if not any(c in drawn for c in sources(graph, t, "parent"))]
+    leaves = [t for t in by_team if not any(c in drawn for c in sub_teams(graph, t))]
     if len(leaves) <= 8:
         return {}
     return {team: 1 + index % STAGGER for index, team in enumerate(leaves)}

@@ -8,8 +8,8 @@ import streamlit as st
 
 from ..errors import AligngraphError
 from ..graph import (
-    ALIGNS_TO, OBJECTIVE, PERSON, TEAM, nodes_of, objective_of, parent_team, sources,
-    sub_teams, targets,
+    ALIGNS_TO, LEADS, MEMBER_OF, OBJECTIVE, PERSON, TEAM, key_results_of, nodes_of,
+    objective_of, parent_team, sources, sub_teams, targets, team_of,
 )
 from ..render import COLOR_BY, THEMES, VIEWS
 from ..render.views import resolve_focus
@@ -87,15 +87,13 @@ def up_and_down(graph, key: str) -> tuple[list[str], list[str]]:
         parent = parent_team(graph, key)
         return ([parent] if parent else []), sub_teams(graph, key)
     if kind == PERSON:
-        teams = [t for t, d in graph.succ[key].items() if d["kinds"] & {"member_of", "leads"}]
+        teams = [*targets(graph, key, MEMBER_OF), *targets(graph, key, LEADS)]
         return teams, []
     objective = objective_of(graph, key)
-    ups = {objective_of(graph, t) for g in (objective, *sources(graph, objective, "part_of"))
-           for t in targets(graph, g, ALIGNS_TO)}
-    downs = {objective_of(graph, c) for g in (objective, *sources(graph, objective, "part_of"))
-             for c in sources(graph, g, ALIGNS_TO)}
-    team = next(targets(graph, objective, "owned_by"))
-    return sorted(ups) + [team], sorted(downs)
+    goals = (objective, *key_results_of(graph, objective))
+    ups = {objective_of(graph, t) for g in goals for t in targets(graph, g, ALIGNS_TO)}
+    downs = {objective_of(graph, c) for g in goals for c in sources(graph, g, ALIGNS_TO)}
+    return sorted(ups) + [team_of(graph, objective)], sorted(downs)
 
 
 def _neighbours(graph, focus: str) -> None:
