@@ -104,7 +104,7 @@ def _add_render(commands) -> None:
     cmd.add_argument("--focus", metavar="ID",
                      help="the team, objective, key result or person to focus on "
                           "(prefix team: or person: when an id names both)")
-    cmd.add_argument("--depth", type=_non_negative, metavar="N",
+    cmd.add_argument("--depth", type=_whole_number(0), metavar="N",
                      help="focus: alignment hops around the focus (default 2); teams: the "
                           "deepest org level drawn (default: as deep as stays readable)")
     cmd.add_argument("--color-by", choices=COLOR_BY, default="findings",
@@ -122,14 +122,20 @@ def _add_render(commands) -> None:
     cmd.set_defaults(run=_run_render)
 
 
-def _non_negative(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more, got {text!r}")
-    return value
+def _whole_number(minimum: int):
+    """An argparse type: a whole number of at least ``minimum``, or a clear error."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = minimum - 1
+        if value < minimum:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number, {minimum} or more, got {text!r}")
+        return value
+
+    return parse
 
 
 def _add_app(commands) -> None:
@@ -152,23 +158,13 @@ def _add_generate(commands) -> None:
                     "each, people, cross-team work, check-ins and scores, and every problem "
                     "the checks look for at a controlled rate. The same seed writes the same "
                     "file; the suffix chooses YAML or JSON.")
-    cmd.add_argument("--teams", type=_positive, required=True, metavar="N", help="how many teams")
+    cmd.add_argument("--teams", type=_whole_number(1), required=True, metavar="N", help="how many teams")
     cmd.add_argument("--seed", type=int, default=0, help="the random seed (default 0)")
     cmd.add_argument("--problem-rate", type=float, default=0.05, metavar="RATE",
                      help="how often each kind of problem is planted (default 0.05)")
     cmd.add_argument("-o", "--output", required=True, metavar="FILE",
                      help="FILE.yaml, FILE.yml or FILE.json")
     cmd.set_defaults(run=_run_generate)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number, 1 or more, got {text!r}")
-    return value
 
 
 def _add_checks(commands) -> None:
