@@ -15,8 +15,8 @@ from typing import Any
 
 from ..checks import REGISTRY, resolve_settings
 from ..errors import InputError, Problem
-from .loader import parse_json
-from .yaml_source import Locator, parse_yaml
+from .loader import parse_document
+from .yaml_source import Locator
 
 
 def load_config(path: str | Path) -> dict[str, Any]:
@@ -33,7 +33,7 @@ def load_config(path: str | Path) -> dict[str, Any]:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError([Problem(file, "", f"cannot read the config file: {exc}")]) from None
-    data, problems = parse_json(text, file) if file.endswith(".json") else parse_yaml(text, file)
+    data, problems = parse_document(text, file)
     if problems:
         raise InputError(problems)
     settings, problems = _settings_block(data, file, text)

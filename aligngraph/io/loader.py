@@ -137,8 +137,7 @@ def _read_text(path: Path) -> tuple[str, Problem | None]:
 
 def _read_document(file: str, text: str, sources: _Sources) -> tuple[Parsed | None, list[Problem]]:
     sources.add(file, text)
-    is_json = file.lower().endswith(".json")
-    data, problems = parse_json(text, file) if is_json else parse_yaml(text, file)
+    data, problems = parse_document(text, file)
     if problems:
         return None, problems
     try:
@@ -150,6 +149,13 @@ def _read_document(file: str, text: str, sources: _Sources) -> tuple[Parsed | No
     problems += [sources.problem(file, (*loc, key), unknown_key_message(loc, key), key=True)
                  for loc, key in unknown_keys_of(parsed, data)]
     return parsed, problems
+
+
+def parse_document(text: str, file: str) -> tuple[Any, list[Problem]]:
+    """Parse JSON for a ``.json`` name, YAML for any other; return data and problems."""
+    if file.lower().endswith(".json"):
+        return parse_json(text, file)
+    return parse_yaml(text, file)
 
 
 def parse_json(text: str, file: str) -> tuple[Any, list[Problem]]:
