@@ -156,3 +156,15 @@ def test_large_organisation_focus_is_typed_and_checked(monkeypatch):
     assert not at.exception and "nothing called 'nobody'" in at.warning[0].value
     at.text_input(key="focus_typed").set_value("mobile").run()
     assert not at.exception and 'id="goal-MOB1"' in iframe_html(at)
+
+
+def test_files_given_on_the_command_line_are_read_as_the_cli_reads_them(tmp_path):
+    from aligngraph.ui import state
+
+    (tmp_path / "okrs").mkdir()
+    source = state.Source.from_paths([str(ROOT / "samples" / "nimbus.yaml"),
+                                      str(tmp_path / "nope.yaml"), str(tmp_path / "okrs")],
+                                     "files given")
+    assert [Path(name).name for name, _ in source.files] == ["nimbus.yaml"]
+    assert [p.message for p in source.problems] == [
+        "no such file or folder", "no .yaml, .yml or .json files in this folder"]

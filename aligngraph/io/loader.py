@@ -32,7 +32,7 @@ def load(paths: Sequence[str | Path]) -> Organisation:
     InputError
         With every problem found, each located in its file.
     """
-    files, problems = _expand(paths)
+    files, problems = expand_paths(paths)
     texts = []
     for path in files:
         text, problem = _read_text(path)
@@ -85,7 +85,9 @@ def load_texts(texts: Sequence[tuple[str, str]], problems: list[Problem] | None 
     return org
 
 
-def _expand(paths: Sequence[str | Path]) -> tuple[list[Path], list[Problem]]:
+def expand_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[Problem]]:
+    """The OKR files named by paths (folders: every .yaml, .yml, .json below), and a
+    problem for each path that is missing or a folder that holds none."""
     files, problems = [], []
     for raw in paths:
         path = Path(raw)

@@ -10,13 +10,12 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from ..errors import AligngraphError, InputError, Problem
-from ..io.loader import load_bytes
+from ..io.loader import expand_paths, load_bytes
 from ..model import Organisation
 from ..output import report_json, report_markdown
 from ..pipeline import analyse, build, run_check
@@ -31,7 +30,7 @@ class Source:
 
     files: tuple[tuple[str, bytes], ...]
     label: str
-    missing: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
     @property
     def digest(self) -> str:
@@ -40,29 +39,21 @@ class Source:
         for name, data in self.files:
             sha.update(name.encode())
             sha.update(hashlib.sha256(data).digest())
-        for name in self.missing:
-            sha.update(b"missing:" + name.encode())
+        for problem in self.problems:
+            sha.update(b"problem:" + str(problem).encode())
         return sha.hexdigest()
 
     @classmethod
     def from_paths(cls, paths: list[str], label: str) -> Source:
-        """Read files and folders from disk (folders: their .yaml, .yml, .json files)."""
-        files, missing = [], []
-        for raw in paths:
-            path = Path(raw)
-            if not path.exists():
-                missing.append(raw)
-                continue
-            members = sorted(p for p in path.rglob("*") if p.suffix.lower() in
-                             (".yaml", ".yml", ".json")) if path.is_dir() else [path]
-            files += [(str(p), p.read_bytes()) for p in members if p.is_file()]
-        return cls(tuple(files), label, tuple(missing))
+        """Read files and folders from disk, as the command line does."""
+        files, problems = expand_paths(paths)
+        return cls(tuple((str(p), p.read_bytes()) for p in files), label, tuple(problems))
 
 
 @st.cache_resource(show_spinner="Reading the OKR files…", max_entries=8)
 def _organisation(digest: str, _source: Source) -> Organisation | InputError:
-    if _source.missing:
-        return InputError([Problem(path, "", "no such file or folder") for path in _source.missing])
+    if _source.problems:
+        return InputError(list(_source.problems))
     try:
         return load_bytes(list(_source.files))
     except InputError as exc:
