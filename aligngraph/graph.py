@@ -55,19 +55,21 @@ OWNS, CONTRIBUTES, DEPENDS_ON, LIAISON = "owns", "contributes", "depends_on", "l
 MEMBER_OF, LEADS = "member_of", "leads"
 
 
+KEY_PREFIX = {TEAM: "team:", PERSON: "person:", OBJECTIVE: "goal:", KEY_RESULT: "goal:"}
+
+
+def node_key(kind: str, id_: str) -> str:
+    """The node key of a team, person, objective or key result.
+
+    >>> node_key("key_result", "O1.2"), node_key("person", "ana")
+    ('goal:O1.2', 'person:ana')
+    """
+    return KEY_PREFIX[kind] + id_
+
+
 def team_key(id_: str) -> str:
     """The node key of a team."""
-    return f"team:{id_}"
-
-
-def person_key(id_: str) -> str:
-    """The node key of a person."""
-    return f"person:{id_}"
-
-
-def goal_key(id_: str) -> str:
-    """The node key of an objective or key result."""
-    return f"goal:{id_}"
+    return KEY_PREFIX[TEAM] + id_
 
 
 def build_graph(org: Organisation, as_of: dt.date | None = None) -> nx.DiGraph:

@@ -16,7 +16,9 @@ import networkx as nx
 
 from .checks import CheckConfig, Finding, severity_rank
 from .checks.top_down_share import top_down_share
-from .graph import KEY_RESULT, OBJECTIVE, PERSON, TEAM, nodes_of, objective_of, parent_team
+from .graph import (
+    KEY_RESULT, OBJECTIVE, PERSON, TEAM, node_key, nodes_of, objective_of, parent_team,
+)
 from .progress import DEFAULT_BANDS
 from .slack import Level
 
@@ -104,12 +106,9 @@ class Report:
         }
 
 
-_NODE_PREFIX = {TEAM: "team:", PERSON: "person:", OBJECTIVE: "goal:", KEY_RESULT: "goal:"}
-
-
 def finding_node(finding: Finding) -> str:
     """The node key of a finding's subject."""
-    return _NODE_PREFIX[finding.subject_kind] + finding.subject
+    return node_key(finding.subject_kind, finding.subject)
 
 
 def count_nodes(graph: nx.DiGraph) -> dict[str, int]:
