@@ -1,7 +1,7 @@
 """Alignment slack: stretch, gap and echo, and the stacked and detached checks."""
 
 from aligngraph.checks import detached_alignment, stacked_alignment
-from aligngraph.slack import slack_levels
+from aligngraph.slack import DEFAULT_ECHO_SIMILARITY, slack_levels
 from helpers import graph_of, run, subjects
 
 TEAMS = """
@@ -49,7 +49,7 @@ objectives:
 
 
 def level(text):
-    (only,) = slack_levels(graph_of(text))
+    (only,) = slack_levels(graph_of(text), echo_similarity=DEFAULT_ECHO_SIMILARITY)
     return only
 
 
@@ -102,7 +102,7 @@ objectives:
   - {id: M1, team: marketing, title: Market, aligns_to: G1}
   - {id: P1, team: product, title: Build, aligns_to: G1}
 """
-    levels = {lv.team: lv for lv in slack_levels(graph_of(text))}
+    levels = {lv.team: lv for lv in slack_levels(graph_of(text), echo_similarity=DEFAULT_ECHO_SIMILARITY)}
     assert levels["company"].gap is None and levels["company"].stretch == 0
     assert "company" not in subjects(run(stacked_alignment, text))
 

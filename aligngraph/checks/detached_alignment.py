@@ -39,7 +39,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from ..graph import TEAM, team_key
-from ..slack import Level, slack_levels
+from ..slack import Fit, level_fits
 from .base import Finding, Option
 
 SLUG = "detached-alignment"
@@ -52,27 +52,27 @@ OPTIONS = {
 }
 
 
-def check(graph: nx.DiGraph, *, max_stretch: float = 0.5) -> Iterator[Finding]:
+def check(graph: nx.DiGraph, *, max_stretch: float) -> Iterator[Finding]:
     """Yield a finding for every parent team whose level below drifts away from it.
 
     Parameters
     ----------
     graph : networkx.DiGraph
         A frozen alignment graph.
-    max_stretch : float
-        Largest healthy share of unaligned child objectives.
+    **options
+        The options in ``OPTIONS``, the one place their defaults and meaning are declared.
 
     Yields
     ------
     Finding
         One per detached level, the parent team as the subject.
     """
-    for level in slack_levels(graph):
+    for level in level_fits(graph):
         if level.is_detached(max_stretch=max_stretch):
             yield _finding(graph, level)
 
 
-def _finding(graph: nx.DiGraph, level: Level) -> Finding:
+def _finding(graph: nx.DiGraph, level: Fit) -> Finding:
     name = graph.nodes[team_key(level.team)]["label"]
     count = len(level.stretched)
     deliberate = (f" ({len(level.intentional)} of them marked intentional)"
