@@ -1,4 +1,4 @@
-"""Cycle dates as the checks see them: the judging date, the mid-point, the final weeks.
+"""OKR-cycle dates as the checks see them: the judging date, the bounds, the final weeks.
 
 Files published after their cycle ended would otherwise be judged against today; the
 judging date is ``as_of`` capped at the cycle's end, so an old cycle is judged as it
@@ -11,7 +11,7 @@ import datetime as dt
 
 import networkx as nx
 
-from .graph import KEY_RESULT, TEAM, nodes_of, team_key_results
+from .graph import KEY_RESULT, nodes_of
 
 
 def judging_date(graph: nx.DiGraph) -> dt.date:
@@ -43,24 +43,3 @@ def has_any_check_in(graph: nx.DiGraph) -> bool:
 def last_check_in(record) -> dt.date | None:
     """The date of a key result's latest check-in, or None."""
     return max((c.date for c in record.check_ins), default=None)
-
-
-def team_scores(graph: nx.DiGraph, team: str) -> dict[str, float]:
-    """The scores of a team's scored key results, by key-result id."""
-    return {graph.nodes[kr]["id"]: graph.nodes[kr]["record"].score
-            for kr in team_key_results(graph, team)
-            if graph.nodes[kr]["record"].score is not None}
-
-
-def final_team_averages(graph: nx.DiGraph, *, min_scored: int, final_days: int):
-    """Each team's scores and their average, once the cycle is in its final days.
-
-    Yields ``(team, scores, average)`` for every team with at least ``min_scored``
-    scored key results; nothing before the last ``final_days`` of the cycle.
-    """
-    if not in_final_weeks(graph, final_days):
-        return
-    for team in nodes_of(graph, TEAM):
-        scores = team_scores(graph, team)
-        if len(scores) >= min_scored:
-            yield team, scores, sum(scores.values()) / len(scores)

@@ -72,6 +72,11 @@ def team_key(id_: str) -> str:
     return KEY_PREFIX[TEAM] + id_
 
 
+def goal_key(id_: str) -> str:
+    """The node key of an objective or key result (they share one id space)."""
+    return KEY_PREFIX[OBJECTIVE] + id_
+
+
 def build_graph(org: Organisation, as_of: dt.date | None = None) -> nx.DiGraph:
     """Build and freeze the alignment graph of a validated organisation.
 
@@ -134,39 +139,39 @@ class _Builder:
         """The key of a person, adding one made up from a reference if needed."""
         if id_ is None:
             return None
-        key = "person:" + id_
+        key = node_key(PERSON, id_)
         if key not in self.nodes:
             self.nodes[key] = {"kind": PERSON, "id": id_, "label": id_, "record": None}
         return key
 
     def teams(self, org: Organisation) -> None:
         for team in org.teams:
-            self.nodes["team:" + team.id] = {"kind": TEAM, "id": team.id,
+            self.nodes[team_key(team.id)] = {"kind": TEAM, "id": team.id,
                                              "label": team.name or team.id, "record": team}
             if team.parent:
-                self.link("team:" + team.id, "team:" + team.parent, PARENT)
+                self.link(team_key(team.id), team_key(team.parent), PARENT)
 
     def people(self, org: Organisation) -> None:
         for person in org.people or ():
-            key = "person:" + person.id
+            key = node_key(PERSON, person.id)
             self.nodes[key] = {"kind": PERSON, "id": person.id,
                                "label": person.name or person.id, "record": person}
             if person.team:
-                self.link(key, "team:" + person.team, MEMBER_OF)
+                self.link(key, team_key(person.team), MEMBER_OF)
         for team in org.teams:
             if team.lead:
-                self.link(self.person(team.lead), "team:" + team.id, LEADS)
+                self.link(self.person(team.lead), team_key(team.id), LEADS)
 
     def goals(self, org: Organisation) -> None:
         for objective in org.objectives:
-            key = "goal:" + objective.id
-            team = "team:" + objective.team
+            key = goal_key(objective.id)
+            team = team_key(objective.team)
             self.nodes[key] = {"kind": OBJECTIVE, "id": objective.id, "label": objective.title,
                                "record": objective, "objective": key, "team": team}
-            self.link(key, "team:" + objective.team, OWNED_BY)
+            self.link(key, team, OWNED_BY)
             self.goal_links(key, objective)
             for kr in objective.key_results:
-                kr_key = "goal:" + kr.id
+                kr_key = goal_key(kr.id)
                 self.nodes[kr_key] = {"kind": KEY_RESULT, "id": kr.id, "label": kr.title,
                                       "record": kr, "objective": key, "team": team}
                 self.link(kr_key, key, PART_OF)
@@ -176,9 +181,9 @@ class _Builder:
 
     def goal_links(self, key: str, goal) -> None:
         for target in goal.aligns_to:
-            self.link(key, "goal:" + target, ALIGNS_TO)
+            self.link(key, goal_key(target), ALIGNS_TO)
         for team in goal.depends_on:
-            self.link(key, "team:" + team, DEPENDS_ON)
+            self.link(key, team_key(team), DEPENDS_ON)
         if goal.owner:
             self.link(self.person(goal.owner), key, OWNS)
         if goal.liaison:

@@ -15,7 +15,7 @@ from typing import Any
 import networkx as nx
 
 from .checks import CheckConfig, Finding, severity_rank
-from .checks.top_down_share import top_down_share
+from .metrics import top_down_share
 from .graph import (
     KEY_RESULT, OBJECTIVE, PERSON, TEAM, node_key, nodes_of, objective_of, parent_team,
 )

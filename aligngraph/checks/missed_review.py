@@ -35,7 +35,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from ..cycle import cycle_bounds, has_any_check_in, judging_date
+from ..cycle_dates import cycle_bounds, has_any_check_in, judging_date
 from ..graph import TEAM, nodes_of, team_key_results
 from .base import Finding, Option
 
@@ -64,7 +64,7 @@ def review_window(start: dt.date, end: dt.date, midpoint: float, window_days: in
     return middle - spread, middle + spread
 
 
-def check(graph: nx.DiGraph, *, midpoint: float = 0.46, window_days: int = 7
+def check(graph: nx.DiGraph, *, midpoint: float, window_days: int
           ) -> Iterator[Finding]:
     """Yield a finding for every team with no check-in in the mid-cycle window.
 
@@ -72,10 +72,8 @@ def check(graph: nx.DiGraph, *, midpoint: float = 0.46, window_days: int = 7
     ----------
     graph : networkx.DiGraph
         A frozen alignment graph.
-    midpoint : float
-        Where the review falls, as a share of the cycle.
-    window_days : int
-        Days either side of the mid-point.
+    **options
+        The options in ``OPTIONS``, the one place their defaults and meaning are declared.
 
     Yields
     ------

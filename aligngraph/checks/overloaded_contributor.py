@@ -41,8 +41,9 @@ from collections.abc import Iterator
 import networkx as nx
 
 from ..graph import (
-    CONTRIBUTES, KEY_RESULT, OWNS, PERSON, nodes_of, team_of,
+    PERSON, nodes_of, team_of,
 )
+from ..metrics import person_load
 from .base import Finding, Option
 
 SLUG = "overloaded-contributor"
@@ -57,16 +58,16 @@ OPTIONS = {
 }
 
 
-def check(graph: nx.DiGraph, *, max_objectives: int = 3, max_key_results: int = 5,
-          max_teams: int = 3) -> Iterator[Finding]:
+def check(graph: nx.DiGraph, *, max_objectives: int, max_key_results: int,
+          max_teams: int) -> Iterator[Finding]:
     """Yield a finding for every person who carries more than the thresholds allow.
 
     Parameters
     ----------
     graph : networkx.DiGraph
         A frozen alignment graph.
-    max_objectives, max_key_results, max_teams : int
-        The most objectives, key results and teams one person may carry.
+    **options
+        The options in ``OPTIONS``, the one place their defaults and meaning are declared.
 
     Yields
     ------
@@ -83,21 +84,6 @@ def check(graph: nx.DiGraph, *, max_objectives: int = 3, max_key_results: int = 
             yield _finding(graph, person, objectives, key_results, teams, over)
 
 
-def person_load(graph: nx.DiGraph, person: str) -> tuple[set[str], set[str]]:
-    """The objectives and key results a person owns or contributes to."""
-    objectives, key_results = set(), set()
-    nodes = graph._node
-    for goal, data in graph._succ[person].items():
-        if not data["kinds"] & _CARRIES:
-            continue
-        node = nodes[goal]
-        if node["kind"] == KEY_RESULT:
-            key_results.add(goal)
-        objectives.add(node["objective"])
-    return objectives, key_results
-
-
-_CARRIES = frozenset((OWNS, CONTRIBUTES))
 
 
 def _over(measures: dict[str, tuple[int, int]]) -> list[str]:

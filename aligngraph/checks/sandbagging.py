@@ -35,7 +35,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from ..cycle import final_team_averages
+from ..metrics import final_team_averages
 from ..graph import TEAM
 from .base import Finding, Option
 
@@ -52,20 +52,16 @@ OPTIONS = {
 }
 
 
-def check(graph: nx.DiGraph, *, max_average: float = 0.95, min_scored: int = 2,
-          final_days: int = 14) -> Iterator[Finding]:
+def check(graph: nx.DiGraph, *, max_average: float, min_scored: int,
+          final_days: int) -> Iterator[Finding]:
     """Yield a finding for every team whose scores sit at the top.
 
     Parameters
     ----------
     graph : networkx.DiGraph
         A frozen alignment graph.
-    max_average : float
-        Average score at or above which a team is sandbagging.
-    min_scored : int
-        Fewest scored key results to judge a team.
-    final_days : int
-        Days before the end from which scores are final enough to judge.
+    **options
+        The options in ``OPTIONS``, the one place their defaults and meaning are declared.
 
     Yields
     ------

@@ -40,7 +40,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from ..cycle import cycle_bounds, has_any_check_in, judging_date, last_check_in
+from ..cycle_dates import cycle_bounds, has_any_check_in, judging_date, last_check_in
 from ..graph import KEY_RESULT, TEAM, nodes_of, parent_team, team_key_results
 from ..text import count_of
 from .base import Finding, Option
@@ -56,7 +56,7 @@ OPTIONS = {
 }
 
 
-def check(graph: nx.DiGraph, *, max_days: int = 14, grace_days: int = 14
+def check(graph: nx.DiGraph, *, max_days: int, grace_days: int
           ) -> Iterator[Finding]:
     """Yield one finding per team whose key results have stale or no check-ins.
 
@@ -64,10 +64,8 @@ def check(graph: nx.DiGraph, *, max_days: int = 14, grace_days: int = 14
     ----------
     graph : networkx.DiGraph
         A frozen alignment graph.
-    max_days : int
-        Most days since a key result's last check-in.
-    grace_days : int
-        Days into the cycle before having no check-in at all counts.
+    **options
+        The options in ``OPTIONS``, the one place their defaults and meaning are declared.
 
     Yields
     ------

@@ -36,6 +36,7 @@ import networkx as nx
 
 from ..graph import OBJECTIVE, TEAM, nodes_of, objectives_of
 from ..text import share_of
+from ..metrics import is_top_down
 from .base import Finding, Option
 
 SLUG = "top-down-share"
@@ -48,28 +49,15 @@ OPTIONS = {
 }
 
 
-def is_top_down(graph: nx.DiGraph, objective: str) -> bool:
-    """Whether an objective was written top-down."""
-    return graph.nodes[objective]["record"].origin == "top-down"
-
-
-def top_down_share(graph: nx.DiGraph) -> float | None:
-    """The share of all objectives written top-down, or None with no objectives."""
-    objectives = list(nodes_of(graph, OBJECTIVE))
-    if not objectives:
-        return None
-    return sum(is_top_down(graph, o) for o in objectives) / len(objectives)
-
-
-def check(graph: nx.DiGraph, *, max_share: float = 0.5) -> Iterator[Finding]:
+def check(graph: nx.DiGraph, *, max_share: float) -> Iterator[Finding]:
     """Yield a finding for every team with too many top-down objectives.
 
     Parameters
     ----------
     graph : networkx.DiGraph
         A frozen alignment graph.
-    max_share : float
-        Largest healthy share of top-down objectives.
+    **options
+        The options in ``OPTIONS``, the one place their defaults and meaning are declared.
 
     Yields
     ------

@@ -11,9 +11,8 @@ from ..graph import (
     ALIGNS_TO, DEPENDS_ON, KEY_RESULT, key_results_of, objective_of, sources, sub_teams, targets,
     team_of,
 )
+from ..checks import missing_liaison
 from .canvas import Canvas
-
-NO_LIAISON = "missing-liaison"
 
 
 def key_results_worth_drawing(canvas: Canvas, objectives: Iterable[str]) -> set[str]:
@@ -89,7 +88,7 @@ def _alignment_edges(canvas: Canvas, goals: set[str], rows: dict[str, int]) -> N
 
 def _dependency_edges(canvas: Canvas, goals: set[str], first_in: dict[str, str]) -> None:
     graph = canvas.graph
-    missing = {f.subject for f in canvas.report.findings if f.check == NO_LIAISON}
+    missing = {f.subject for f in canvas.report.findings if f.check == missing_liaison.SLUG}
     for goal in sorted(goals):
         for team in targets(graph, goal, DEPENDS_ON):
             if team == team_of(graph, goal):

@@ -5,14 +5,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from ..checks import severity_rank
-from ..checks.overloaded_contributor import person_load
+from ..checks import overloaded_contributor, severity_rank
 from ..errors import UsageError
 from ..graph import (
     ALIGNS_TO, CONTRIBUTES, DEPENDS_ON, KEY_RESULT, LIAISON, OBJECTIVE, OWNS, PERSON, TEAM,
     key_results_of, nodes_of, objective_of, objectives_of, parent_team, sources, sub_teams,
     targets, team_of,
 )
+from ..metrics import person_load
 from ..text import count_of
 from .canvas import Canvas
 from .limits import ensure_fits
@@ -73,7 +73,7 @@ MIN_OBJECTIVES = 3
 def draw_people(canvas: Canvas, *, max_nodes: int, **_) -> None:
     """Everyone flagged overloaded, and the others who carry the most objectives."""
     graph = canvas.graph
-    flagged = {f.subject for f in canvas.report.findings if f.check == "overloaded-contributor"}
+    flagged = {f.subject for f in canvas.report.findings if f.check == overloaded_contributor.SLUG}
     drawn_objectives: set[str] = set()
     loaded = list(_most_loaded(graph, flagged))
     carried = set().union(*(objectives for _, objectives, _ in loaded))

@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from ..checks import overloaded_contributor
 from ..report import Report
 
 TOP = 30
@@ -16,7 +17,7 @@ def show_people(report: Report, frame: pd.DataFrame) -> None:
     if frame.empty:
         st.info("No person owns or contributes to a goal in these files.")
         return
-    options = report.configs["overloaded-contributor"].options
+    options = report.configs[overloaded_contributor.SLUG].options
     top = frame.head(TOP)
     st.caption(f"The {len(top)} people who carry the most, of {len(frame):,} who carry any. "
                "The red line is the threshold of the overloaded-contributor check.")

@@ -15,10 +15,10 @@ import pandas as pd
 import streamlit as st
 
 from ..errors import AligngraphError, InputError, Problem
-from ..io.loader import expand_paths, load_bytes
+from ..io.loader import expand_paths
 from ..model import Organisation
 from ..output import report_json, report_markdown
-from ..pipeline import analyse, build, run_check
+from ..pipeline import analyse, build, load_bytes, run_check
 from ..render import build_dot, render
 from ..report import Report
 from .tables import findings_frame, people_load_frame

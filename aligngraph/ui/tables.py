@@ -7,7 +7,7 @@ from collections import Counter
 import pandas as pd
 
 from ..checks import REGISTRY
-from ..checks.overloaded_contributor import person_load
+from ..metrics import person_load
 from ..graph import PERSON, home_team, nodes_of, team_of
 from ..report import Report, finding_node
 

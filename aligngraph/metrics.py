@@ -1,0 +1,68 @@
+"""Measures of the graph that checks, the report, pictures and the explorer share.
+
+Each is a plain function of a frozen alignment graph: what a person carries, how much
+was written top-down, what teams scored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import networkx as nx
+
+from .cycle_dates import in_final_weeks
+from .graph import (
+    CONTRIBUTES, KEY_RESULT, OBJECTIVE, OWNS, TEAM, nodes_of, team_key_results,
+)
+
+
+def person_load(graph: nx.DiGraph, person: str) -> tuple[set[str], set[str]]:
+    """The objectives and key results a person owns or contributes to."""
+    objectives, key_results = set(), set()
+    nodes = graph._node
+    for goal, data in graph._succ[person].items():
+        if not data["kinds"] & _CARRIES:
+            continue
+        node = nodes[goal]
+        if node["kind"] == KEY_RESULT:
+            key_results.add(goal)
+        objectives.add(node["objective"])
+    return objectives, key_results
+
+
+_CARRIES = frozenset((OWNS, CONTRIBUTES))
+
+
+def is_top_down(graph: nx.DiGraph, objective: str) -> bool:
+    """Whether an objective was written top-down."""
+    return graph.nodes[objective]["record"].origin == "top-down"
+
+
+def top_down_share(graph: nx.DiGraph) -> float | None:
+    """The share of all objectives written top-down, or None with no objectives."""
+    objectives = list(nodes_of(graph, OBJECTIVE))
+    if not objectives:
+        return None
+    return sum(is_top_down(graph, o) for o in objectives) / len(objectives)
+
+
+def team_scores(graph: nx.DiGraph, team: str) -> dict[str, float]:
+    """The scores of a team's scored key results, by key-result id."""
+    return {graph.nodes[kr]["id"]: graph.nodes[kr]["record"].score
+            for kr in team_key_results(graph, team)
+            if graph.nodes[kr]["record"].score is not None}
+
+
+def final_team_averages(graph: nx.DiGraph, *, min_scored: int, final_days: int
+                        ) -> Iterator[tuple[str, dict[str, float], float]]:
+    """Each team's scores and their average, once the cycle is in its final days.
+
+    Yields ``(team, scores, average)`` for every team with at least ``min_scored``
+    scored key results; nothing before the last ``final_days`` of the cycle.
+    """
+    if not in_final_weeks(graph, final_days):
+        return
+    for team in nodes_of(graph, TEAM):
+        scores = team_scores(graph, team)
+        if len(scores) >= min_scored:
+            yield team, scores, sum(scores.values()) / len(scores)
