@@ -6,15 +6,28 @@ The public API:
 - :func:`analyse` builds the graph, runs the checks and returns a :class:`Report`;
 - :func:`check_paths` does both;
 - :class:`AligngraphError` is the base of every error raised on purpose.
+
+The names are imported on first use, so that importing one part of the package (the
+file reader, say) does not import every other.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 __version__ = "0.1.0"
 
-from .errors import AligngraphError, InputError, Problem, UsageError  # noqa: E402
-from .io.loader import load  # noqa: E402
-from .model import Organisation  # noqa: E402
-from .pipeline import analyse, check_paths  # noqa: E402
-from .report import Report  # noqa: E402
+_HOMES = {
+    "AligngraphError": "errors", "InputError": "errors", "Problem": "errors",
+    "UsageError": "errors", "Organisation": "model", "Report": "report",
+    "analyse": "pipeline", "check_paths": "pipeline", "load": "pipeline",
+}
 
-__all__ = ["AligngraphError", "InputError", "Organisation", "Problem", "Report",
-           "UsageError", "analyse", "check_paths", "load", "__version__"]
+__all__ = [*_HOMES, "__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'aligngraph' has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)

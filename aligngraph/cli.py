@@ -20,12 +20,11 @@ from . import __version__
 from .checks import REGISTRY
 from .errors import AligngraphError, UsageError
 from .generate import generate
-from .io.config_file import load_config
 from .io.writer import write_document
 from .model import Document
 from .output import FORMATS
 from .output.check_docs import checks_markdown, checks_table, explain_text
-from .pipeline import check_paths
+from .pipeline import check_paths, load_config
 from .render import COLOR_BY, FORMATS as RENDER_FORMATS, THEMES, VIEWS, build_dot, render
 from .render.engine import DEFAULT_TIMEOUT
 

@@ -11,10 +11,13 @@ from typing import Any
 import networkx as nx
 
 from .bulk import collector_paused
-from .checks import REGISTRY, CheckConfig, Finding, progress_bands, resolve_settings
+from .checks import (
+    REGISTRY, CheckConfig, Finding, detached_alignment, progress_bands, resolve_settings,
+    stacked_alignment,
+)
 from .errors import InputError, Problem
-from .graph import build_graph
-from .io.loader import load
+from .graph import build_graph, team_key
+from .io import config_file, loader
 from .model import Organisation
 from .report import Report, SlackRow, count_nodes, sort_findings
 from .slack import slack_levels
@@ -57,6 +60,31 @@ def analyse(org: Organisation, *, as_of: dt.date | None = None,
                   sources=tuple(sources), counts=count_nodes(graph), bands=bands)
 
 
+def settings_problems(settings: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Every unknown check or option and every bad value in a ``settings:`` block."""
+    return resolve_settings(settings, REGISTRY)[1]
+
+
+def load(paths: Sequence[str | Path]) -> Organisation:
+    """Read OKR files and folders into one organisation, settings validated and located."""
+    return loader.load(paths, settings_check=settings_problems)
+
+
+def load_bytes(files: Sequence[tuple[str, bytes]]) -> Organisation:
+    """Validate OKR documents given as ``(name, bytes)`` (uploads), like :func:`load`."""
+    return loader.load_bytes(files, settings_check=settings_problems)
+
+
+def load_texts(texts: Sequence[tuple[str, str]]) -> Organisation:
+    """Validate OKR documents given as ``(name, text)``, like :func:`load`."""
+    return loader.load_texts(texts, settings_check=settings_problems)
+
+
+def load_config(path: str | Path) -> dict[str, Any]:
+    """The settings of a ``--config`` file, validated against the checks' options."""
+    return config_file.load_config(path, settings_check=settings_problems)
+
+
 def check_paths(paths: Sequence[str | Path], **options: Any) -> Report:
     """Load OKR files and folders, then :func:`analyse` them."""
     with collector_paused():
@@ -66,11 +94,11 @@ def check_paths(paths: Sequence[str | Path], **options: Any) -> Report:
 
 def slack_table(graph, configs: Mapping[str, CheckConfig]) -> tuple[SlackRow, ...]:
     """The slack row of every parent team, judged with the slack checks' options."""
-    stacked = configs["stacked-alignment"].options
-    detached = configs["detached-alignment"].options
+    stacked = configs[stacked_alignment.SLUG].options
+    detached = configs[detached_alignment.SLUG].options
     rows = []
     for level in slack_levels(graph, echo_similarity=stacked["echo_similarity"]):
-        rows.append(SlackRow(level, graph.nodes[f"team:{level.team}"]["label"],
+        rows.append(SlackRow(level, graph.nodes[team_key(level.team)]["label"],
                              _status(level, stacked, detached)))
     return tuple(rows)
 

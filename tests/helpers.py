@@ -6,7 +6,7 @@ import datetime as dt
 import textwrap
 
 from aligngraph.graph import build_graph
-from aligngraph.io.loader import load_texts
+from aligngraph.pipeline import load_texts
 
 def org_of(text: str, name: str = "test.yaml"):
     """Validate YAML text into an organisation."""

@@ -13,14 +13,14 @@ import difflib
 from pathlib import Path
 from typing import Any
 
-from ..checks import REGISTRY, resolve_settings
 from ..errors import InputError, Problem
-from .loader import parse_document
+from .loader import SettingsCheck, parse_document
 from .yaml_source import Locator
 
 
-def load_config(path: str | Path) -> dict[str, Any]:
-    """The settings in a config file, validated against the checks' options.
+def load_config(path: str | Path, *, settings_check: SettingsCheck | None = None
+                ) -> dict[str, Any]:
+    """The settings in a config file, each problem that ``settings_check`` finds located.
 
     Raises
     ------
@@ -39,7 +39,7 @@ def load_config(path: str | Path) -> dict[str, Any]:
     settings, problems = _settings_block(data, file, text)
     if problems:
         raise InputError(problems)
-    _, found = resolve_settings(settings, REGISTRY)
+    found = settings_check(settings) if settings_check else []
     if found:
         locator = Locator(text)
         raise InputError([_located(file, locator, path_, message) for path_, message in found])

@@ -7,13 +7,12 @@ the line and column, the path of the field, and what was expected.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import pydantic
 
-from ..checks import REGISTRY, resolve_settings
 from ..errors import InputError, Problem
 from ..integrity import find_flaws
 from ..model import Cycle, Document, Organisation, Origin
@@ -23,9 +22,17 @@ from .yaml_source import Locator, parse_yaml
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 
+#: Validates a ``settings:`` block: every problem as ``(dotted path, message)``. The
+#: checks own their options, and io sits below them, so the caller passes this in.
+SettingsCheck = Callable[[Mapping[str, Any]], list[tuple[str, str]]]
 
-def load(paths: Sequence[str | Path]) -> Organisation:
+
+def load(paths: Sequence[str | Path], *, settings_check: SettingsCheck | None = None
+         ) -> Organisation:
     """Read, validate and merge OKR files and folders into one organisation.
+
+    ``settings_check`` validates the files' ``settings:`` blocks, each problem located;
+    without it they are read as they are (``aligngraph.load`` passes the checks').
 
     Raises
     ------
@@ -40,10 +47,11 @@ def load(paths: Sequence[str | Path]) -> Organisation:
             problems.append(problem)
         else:
             texts.append((str(path), text))
-    return load_texts(texts, problems)
+    return load_texts(texts, problems, settings_check=settings_check)
 
 
-def load_bytes(files: Sequence[tuple[str, bytes]]) -> Organisation:
+def load_bytes(files: Sequence[tuple[str, bytes]], *,
+               settings_check: SettingsCheck | None = None) -> Organisation:
     """Validate and merge OKR documents given as ``(name, bytes)``, e.g. uploads."""
     texts, problems = [], []
     for name, data in files:
@@ -57,11 +65,11 @@ def load_bytes(files: Sequence[tuple[str, bytes]]) -> Organisation:
             problems.append(Problem(name, "", f"cannot be read as UTF-8 text: {exc}"))
     if not files:
         problems.append(Problem("(none)", "", "no OKR file given"))
-    return load_texts(texts, problems)
+    return load_texts(texts, problems, settings_check=settings_check)
 
 
-def load_texts(texts: Sequence[tuple[str, str]], problems: list[Problem] | None = None
-               ) -> Organisation:
+def load_texts(texts: Sequence[tuple[str, str]], problems: list[Problem] | None = None, *,
+               settings_check: SettingsCheck | None = None) -> Organisation:
     """Validate and merge OKR documents given as ``(name, text)`` pairs.
 
     The name's suffix chooses the parser: ``.json`` for JSON, anything else YAML.
@@ -76,7 +84,8 @@ def load_texts(texts: Sequence[tuple[str, str]], problems: list[Problem] | None 
             documents.append(parsed)
     org, merge_problems = _merge(documents, sources)
     problems += merge_problems
-    problems += _settings_problems(org.settings, sources, merge_problems)
+    if settings_check is not None:
+        problems += _settings_problems(settings_check(org.settings), sources)
     dropped = set().union(*(parsed.dropped_ids for parsed in documents))
     flaws = [flaw for flaw in find_flaws(org) if not _about(flaw, dropped)]
     problems += [sources.locate_flaw(flaw, org) for flaw in flaws]
@@ -193,9 +202,8 @@ def _merge(documents: Iterable[Parsed], sources: _Sources
     return merger.org, merger.problems
 
 
-def _settings_problems(settings: dict, sources: _Sources, merged: list) -> list[Problem]:
-    """Every unknown check or option and every bad value in the files' settings."""
-    _, found = resolve_settings(settings, REGISTRY)
+def _settings_problems(found: list[tuple[str, str]], sources: _Sources) -> list[Problem]:
+    """Locate each problem of the files' settings in the file that set it."""
     located = []
     for path, message in found:
         loc = tuple(path.split("."))
