@@ -61,15 +61,15 @@ OPTIONS = {
 }
 
 
-def check(graph: nx.DiGraph, *, verbs: str = "") -> Iterator[Finding]:
+def check(graph: nx.DiGraph, *, verbs: str) -> Iterator[Finding]:
     """Yield a finding for every key result that reads like a task.
 
     Parameters
     ----------
     graph : networkx.DiGraph
         A frozen alignment graph.
-    verbs : str
-        Extra activity verbs, separated by spaces.
+    **options
+        The options in ``OPTIONS``, the one place their defaults and meaning are declared.
 
     Yields
     ------

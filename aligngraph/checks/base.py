@@ -97,9 +97,12 @@ class Check:
         """The default value of every option."""
         return {name: option.default for name, option in self.options.items()}
 
-    def run(self, graph: nx.DiGraph, options: Mapping[str, Any]) -> Iterator[Finding]:
-        """Run on ``graph`` and stamp each finding with this check's identity."""
-        for finding in self.function(graph, **options):
+    def run(self, graph: nx.DiGraph, options: Mapping[str, Any] | None = None
+            ) -> Iterator[Finding]:
+        """Run on ``graph`` with ``options`` over the defaults; stamp each finding with
+        this check's identity. The defaults live in ``OPTIONS`` alone: check functions
+        declare their options as keyword-only parameters without defaults."""
+        for finding in self.function(graph, **{**self.defaults(), **(options or {})}):
             yield _stamp(finding, self)
 
 

@@ -71,15 +71,15 @@ def chains(graph: nx.DiGraph) -> dict[str, list[str]]:
     return memo
 
 
-def check(graph: nx.DiGraph, *, max_depth: int = 4) -> Iterator[Finding]:
+def check(graph: nx.DiGraph, *, max_depth: int) -> Iterator[Finding]:
     """Yield a finding for every objective that first goes past ``max_depth`` levels.
 
     Parameters
     ----------
     graph : networkx.DiGraph
         A frozen alignment graph.
-    max_depth : int
-        Most levels in one chain.
+    **options
+        The options in ``OPTIONS``, the one place their defaults and meaning are declared.
 
     Yields
     ------

@@ -51,7 +51,7 @@ OPTIONS = {
 }
 
 
-def check(graph: nx.DiGraph, *, min_key_results: int = 1, max_key_results: int = 5
+def check(graph: nx.DiGraph, *, min_key_results: int, max_key_results: int
           ) -> Iterator[Finding]:
     """Yield a finding for every objective with too few or too many key results.
 
@@ -59,8 +59,8 @@ def check(graph: nx.DiGraph, *, min_key_results: int = 1, max_key_results: int =
     ----------
     graph : networkx.DiGraph
         A frozen alignment graph.
-    min_key_results, max_key_results : int
-        The accepted range of key results per objective.
+    **options
+        The options in ``OPTIONS``, the one place their defaults and meaning are declared.
 
     Yields
     ------

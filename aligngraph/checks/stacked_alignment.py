@@ -61,20 +61,16 @@ OPTIONS = {
 }
 
 
-def check(graph: nx.DiGraph, *, min_child_objectives: int = 3, max_echo: float = 0.5,
-          echo_similarity: float = DEFAULT_ECHO_SIMILARITY) -> Iterator[Finding]:
+def check(graph: nx.DiGraph, *, min_child_objectives: int, max_echo: float,
+          echo_similarity: float) -> Iterator[Finding]:
     """Yield a finding for every parent team whose level below is stacked.
 
     Parameters
     ----------
     graph : networkx.DiGraph
         A frozen alignment graph.
-    min_child_objectives : int
-        Fewest child objectives under a team for its level to be judged.
-    max_echo : float
-        Share of echoing children at which the level is stacked.
-    echo_similarity : float
-        Title similarity at which one child echoes its parent goal.
+    **options
+        The options in ``OPTIONS``, the one place their defaults and meaning are declared.
 
     Yields
     ------

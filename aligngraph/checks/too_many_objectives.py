@@ -50,7 +50,7 @@ OPTIONS = {
 }
 
 
-def check(graph: nx.DiGraph, *, max_objectives: int = 3, max_root_objectives: int = 3
+def check(graph: nx.DiGraph, *, max_objectives: int, max_root_objectives: int
           ) -> Iterator[Finding]:
     """Yield a finding for every team with more objectives than it can focus on.
 
@@ -58,8 +58,8 @@ def check(graph: nx.DiGraph, *, max_objectives: int = 3, max_root_objectives: in
     ----------
     graph : networkx.DiGraph
         A frozen alignment graph.
-    max_objectives, max_root_objectives : int
-        The most objectives for a team, and for a root team.
+    **options
+        The options in ``OPTIONS``, the one place their defaults and meaning are declared.
 
     Yields
     ------

@@ -47,15 +47,15 @@ OPTIONS = {
 }
 
 
-def check(graph: nx.DiGraph, *, max_progress: float = 1.2) -> Iterator[Finding]:
+def check(graph: nx.DiGraph, *, max_progress: float) -> Iterator[Finding]:
     """Yield a finding for every key result far past its target.
 
     Parameters
     ----------
     graph : networkx.DiGraph
         A frozen alignment graph.
-    max_progress : float
-        Progress past which a key result needs a rethink (1.2 is 120%).
+    **options
+        The options in ``OPTIONS``, the one place their defaults and meaning are declared.
 
     Yields
     ------

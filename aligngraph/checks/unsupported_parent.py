@@ -52,15 +52,15 @@ OPTIONS = {
 }
 
 
-def check(graph: nx.DiGraph, *, key_results: bool = True) -> Iterator[Finding]:
+def check(graph: nx.DiGraph, *, key_results: bool) -> Iterator[Finding]:
     """Yield a finding for every parent goal that nothing aligns to.
 
     Parameters
     ----------
     graph : networkx.DiGraph
         A frozen alignment graph.
-    key_results : bool
-        Whether to report unsupported key results of supported parents as ``info``.
+    **options
+        The options in ``OPTIONS``, the one place their defaults and meaning are declared.
 
     Yields
     ------
