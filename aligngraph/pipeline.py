@@ -18,6 +18,7 @@ from .checks import (
 from .errors import InputError, Problem
 from .graph import build_graph, team_key
 from .io import config_file, loader
+from .io.check_cases import CheckCase
 from .model import Organisation
 from .report import Report, SlackRow, count_nodes, sort_findings
 from .slack import slack_levels
@@ -90,6 +91,12 @@ def check_paths(paths: Sequence[str | Path], **options: Any) -> Report:
     with collector_paused():
         org = load(paths)
     return analyse(org, sources=[str(p) for p in paths], **options)
+
+
+def run_case(case: CheckCase) -> list[Finding]:
+    """The findings of a case's check on the case's organisation, as ``check`` reports them."""
+    report = analyse(load_texts([(case.source_name, case.org)]))
+    return [finding for finding in report.findings if finding.check == case.check]
 
 
 def slack_table(graph, configs: Mapping[str, CheckConfig]) -> tuple[SlackRow, ...]:
