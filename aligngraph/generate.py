@@ -1,7 +1,9 @@
 """Synthetic organisations in the v1 format, for benchmarks and trying the tool at scale.
 
 Deterministic for a given seed. Every kind of problem the checks look for is planted at
-a controlled rate (``problem_rate``), so a large organisation exercises every check.
+a controlled rate (``problem_rate``), so a large organisation exercises every check. Each
+kind of problem draws from its own random stream, and the shape of the organisation from
+another, so planting a new kind of problem shifts no other.
 """
 
 from __future__ import annotations
@@ -29,12 +31,14 @@ def generate(teams: int, *, seed: int = 0, problem_rate: float = 0.05) -> dict[s
     """A synthetic organisation of ``teams`` teams, as a v1 document (plain data)."""
     if teams < 1:
         raise ValueError("an organisation needs at least one team")
-    return _Generator(random.Random(seed), problem_rate).build(teams)
+    return _Generator(seed, problem_rate).build(teams)
 
 
 class _Generator:
-    def __init__(self, rng: random.Random, rate: float):
-        self.rng, self.rate = rng, rate
+    def __init__(self, seed: int, rate: float):
+        self.seed, self.rate = seed, rate
+        self.rng = random.Random(seed)  # the shape: tree, sizes, titles, values
+        self._streams: dict[str, random.Random] = {}
         self.teams: list[dict] = []
         self.people: list[dict] = []
         self.objectives: list[dict] = []
@@ -45,8 +49,20 @@ class _Generator:
         self.end = CYCLE_START + dt.timedelta(weeks=13)
         self.as_of = self.end - dt.timedelta(days=7)
 
-    def chance(self, times: float = 1.0) -> bool:
-        return self.rng.random() < self.rate * times
+    def stream(self, name: str) -> random.Random:
+        """The random stream of one kind of problem, seeded from the seed and its name."""
+        stream = self._streams.get(name)
+        if stream is None:
+            stream = self._streams[name] = random.Random(f"{self.seed}:{name}")
+        return stream
+
+    def chance(self, problem: str, times: float = 1.0) -> bool:
+        """Whether to plant ``problem`` here, drawn from that problem's own stream.
+
+        The shape is always drawn first and a planted problem overrides it, so that a
+        plant never changes how many draws the shape's stream makes.
+        """
+        return self.stream(problem).random() < self.rate * times
 
     def build(self, count: int) -> dict[str, Any]:
         for team, parent in self._tree(count):
@@ -73,7 +89,9 @@ class _Generator:
 
     def _team(self, team: str, parent: str | None) -> None:
         area = AREAS[int(team[1:]) % len(AREAS)]
-        size = 1 if self.chance(0.5) else self.rng.randint(4, 8)
+        size = self.rng.randint(4, 8)
+        if self.chance("one-person team", 0.5):
+            size = 1
         people = [f"{team}-p{i}" for i in range(size)]
         self.members[team] = people
         self.people += [{"id": p, "name": f"Person {p}", "team": team} for p in people]
@@ -85,11 +103,13 @@ class _Generator:
 
     def _objectives(self, team: dict) -> None:
         tid = team["id"]
-        if "parent" in team and self.chance(0.5):
+        if "parent" in team and self.chance("no objectives", 0.5):
             return  # a team with no objectives: an orphan
-        self.profile = ("sandbag" if self.chance() else
-                        "quiet mid-cycle" if self.chance() else "normal")
-        count = self.rng.randint(4, 6) if self.chance() else self.rng.randint(2, 3)
+        self.profile = ("sandbag" if self.chance("sandbagging") else
+                        "quiet mid-cycle" if self.chance("missed review") else "normal")
+        count = self.rng.randint(2, 3)
+        if self.chance("too many objectives"):
+            count = self.stream("too many objectives").randint(4, 6)
         parent_goals = self.goals_of.get(team.get("parent", ""), [])
         self.goals_of[tid] = []
         for index in range(1, count + 1):
@@ -101,19 +121,24 @@ class _Generator:
         record: dict[str, Any] = {
             "id": oid, "team": tid, "owner": team["lead"],
             "title": rng.choice(OBJECTIVE_STEMS).format(a=area.lower()),
-            "origin": "top-down" if self.chance(2) else "team"}
-        if parent_goals and not self.chance(3):
-            record["aligns_to"] = [rng.choice(parent_goals)]
-        elif "parent" in team and self.chance(2):
+            "origin": "top-down" if self.chance("top-down", 2) else "team"}
+        target = rng.choice(parent_goals) if parent_goals else None
+        if target and not self.chance("unaligned", 3):
+            record["aligns_to"] = [target]
+        elif "parent" in team and self.chance("intentional", 2):
             record["intentional"] = "an exploratory bet"
         siblings = self.children.get(team.get("parent", ""), [])[:8]
-        if self.chance(2) and len(siblings) > 1:
-            record["depends_on"] = [rng.choice([s for s in siblings if s != tid] or [tid])]
-            if rng.random() < 0.5:
-                record["liaison"] = rng.choice(self.members[tid])
-            elif self.chance(2):
-                record["liaison"] = rng.choice(self.people)["id"]  # maybe from nowhere near
-        krs = rng.randint(6, 7) if self.chance() else rng.randint(2, 4)
+        if self.chance("dependency", 2) and len(siblings) > 1:
+            dependency = self.stream("dependency")
+            record["depends_on"] = [dependency.choice([s for s in siblings if s != tid])]
+            if dependency.random() < 0.5:
+                record["liaison"] = dependency.choice(self.members[tid])
+            elif self.chance("dangling liaison", 2):
+                # maybe from nowhere near the teams involved
+                record["liaison"] = self.stream("dangling liaison").choice(self.people)["id"]
+        krs = rng.randint(2, 4)
+        if self.chance("too many key results"):
+            krs = self.stream("too many key results").randint(6, 7)
         record["key_results"] = [self._key_result(team, f"{oid}.{k}", area) for k in range(1, krs + 1)]
         self.goals_of[tid] += [oid, *(kr["id"] for kr in record["key_results"])]
         return record
@@ -122,29 +147,31 @@ class _Generator:
         rng = self.rng
         members = self.members[team["id"]]
         record: dict[str, Any] = {"id": kid, "owner": rng.choice(members)}
-        if self.chance():
-            record["title"] = rng.choice(ACTIVITIES).format(a=area.lower())
+        name, unit, baseline, target = rng.choice(METRICS)
+        current = round(baseline + (target - baseline) * self._progress(), 2)
+        if self.chance("activity key result"):
+            record["title"] = self.stream("activity key result").choice(ACTIVITIES).format(
+                a=area.lower())
         else:
-            name, unit, baseline, target = rng.choice(METRICS)
             record.update(title=f"{name.capitalize()} from {baseline}{unit} to {target}{unit}",
-                          baseline=baseline, target=target, unit=unit)
-            record["current"] = round(baseline + (target - baseline) * self._progress(), 2)
-        record["score"] = 1.0 if self.profile == "sandbag" else round(min(self._progress(), 1.0), 2)
-        if self.chance(2) and len(self.people) > len(members):
-            record["contributors"] = [rng.choice(self.people)["id"]]
+                          baseline=baseline, target=target, unit=unit, current=current)
+        score = round(min(self._progress(), 1.0), 2)
+        record["score"] = 1.0 if self.profile == "sandbag" else score
+        if self.chance("contributor", 2) and len(self.people) > len(members):
+            record["contributors"] = [self.stream("contributor").choice(self.people)["id"]]
         record["check_ins"] = self._check_ins()
         return record
 
     def _progress(self) -> float:
-        if self.chance():
-            return 1.4
-        return round(self.rng.uniform(0.1, 1.0), 2)
+        progress = round(self.rng.uniform(0.1, 1.0), 2)
+        return 1.4 if self.chance("far past target") else progress
 
     def _check_ins(self) -> list[dict]:
-        if self.chance():
+        if self.chance("no check-ins"):
             return []
-        last_week = 6 if self.chance() else 12
+        last_week = 6 if self.chance("stale check-ins") else 12
         weeks = ((2, 3, 9, 12) if self.profile == "quiet mid-cycle"
                  else range(3, last_week + 1, 3))
+        confidence = self.stream("check-in confidence")
         return [{"date": (CYCLE_START + dt.timedelta(weeks=w)).isoformat(),
-                 "confidence": round(self.rng.uniform(0.4, 0.9), 1)} for w in weeks]
+                 "confidence": round(confidence.uniform(0.4, 0.9), 1)} for w in weeks]

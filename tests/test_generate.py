@@ -52,3 +52,31 @@ def test_generate_usage_errors(tmp_path, capsys):
     assert "end it in .yaml or .json" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["generate", "--teams", "0", "-o", str(tmp_path / "org.json")])
+
+
+def _without(data: dict, field: str) -> dict:
+    """The organisation with one field taken out of every objective and key result."""
+    def strip(record: dict) -> dict:
+        return {k: v for k, v in record.items() if k != field}
+    objectives = [{**strip(o), "key_results": [strip(kr) for kr in o.get("key_results", [])]}
+                  for o in data["objectives"]]
+    return {**data, "objectives": objectives}
+
+
+@pytest.mark.parametrize(("problem", "field"), [
+    ("contributor", "contributors"), ("intentional", "intentional"),
+    ("dangling liaison", "liaison"),
+])
+def test_a_planted_problem_shifts_no_other(monkeypatch, problem, field):
+    from aligngraph import generate as module
+
+    planted = module._Generator.chance
+
+    def never(self, name, times=1.0):
+        return planted(self, name, times) and name != problem
+
+    baseline = generate(200, seed=5)
+    monkeypatch.setattr(module._Generator, "chance", never)
+    without = generate(200, seed=5)
+    assert without != baseline
+    assert _without(without, field) == _without(baseline, field)
