@@ -135,10 +135,8 @@ class _Builder:
         else:
             data["kinds"] = data["kinds"] | {kind}
 
-    def person(self, id_: str | None) -> str | None:
+    def person(self, id_: str) -> str:
         """The key of a person, adding one made up from a reference if needed."""
-        if id_ is None:
-            return None
         key = node_key(PERSON, id_)
         if key not in self.nodes:
             self.nodes[key] = {"kind": PERSON, "id": id_, "label": id_, "record": None}

@@ -119,7 +119,7 @@ def build(teams: list[dict], seed: int) -> dict:
 
 
 def _people(teams: list[dict], rng: random.Random) -> list[dict]:
-    names = iter(rng.sample([f"{f} {l}" for f in FIRST for l in LAST], 600))
+    names = iter(rng.sample([f"{first} {last}" for first in FIRST for last in LAST], 600))
     people = []
     for team in teams:
         named = [pid for pid, (_, home) in NAMED.items() if home == team["id"]]

@@ -51,7 +51,7 @@ class Finding:
     """One thing a check found, about one subject.
 
     ``subject`` is the id of the team, person, objective or key result the finding is
-    about (``subject_kind`` says which). ``check``, ``code`` and a missing ``severity``
+    about (``subject_kind`` says which). ``check``, ``code`` and an empty ``severity``
     are filled in by the runner from the check that yielded it.
     """
 
@@ -60,7 +60,7 @@ class Finding:
     message: str
     related: tuple[str, ...] = ()
     data: Mapping[str, Any] = field(default_factory=dict)
-    severity: str | None = None
+    severity: str = ""
     check: str = ""
     code: str = ""
 

@@ -30,7 +30,7 @@ class CheckDoc:
 
     def missing(self) -> list[str]:
         """The names of the parts that are empty."""
-        parts = {"summary": self.summary, **dict(zip(SECTIONS, self._sections()))}
+        parts = {"summary": self.summary, **dict(zip(SECTIONS, self._sections(), strict=False))}
         return [name for name, text in parts.items() if not text.strip()]
 
     def _sections(self):

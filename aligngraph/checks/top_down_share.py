@@ -34,7 +34,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from ..graph import OBJECTIVE, TEAM, nodes_of, objectives_of
+from ..graph import TEAM, nodes_of, objectives_of
 from ..text import share_of
 from ..metrics import is_top_down
 from .base import Finding, Option

@@ -82,7 +82,7 @@ def check(graph: nx.DiGraph) -> Iterator[Finding]:
                        "will show it was achieved.")
         yield Finding(subject=node["id"], subject_kind=KEY_RESULT, message=message,
                       related=(graph.nodes[objective_of(graph, kr)]["id"],),
-                      severity="info" if in_words else None,
+                      severity="info" if in_words else "",
                       data={"number_in_title": in_words})
     if folded:
         yield _folded(graph, folded)

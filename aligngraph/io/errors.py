@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
+from typing import Any
 
 from ..model import field_names, model_at
 
@@ -25,7 +27,7 @@ _EXPECTED = {
 }
 
 
-def describe_validation_error(error: dict) -> tuple[tuple, str]:
+def describe_validation_error(error: Mapping[str, Any]) -> tuple[tuple, str]:
     """Return the path and the message for one pydantic error dict."""
     loc = tuple(error["loc"])
     kind = error["type"]

@@ -177,7 +177,10 @@ def parse_json(text: str, file: str) -> tuple[Any, list[Problem]]:
         data = dict(items)
         if len(data) != len(items):
             seen: set[str] = set()
-            duplicates.extend(k for k, _ in items if k in seen or seen.add(k))
+            for key, _ in items:
+                if key in seen:
+                    duplicates.append(key)
+                seen.add(key)
         return data
 
     try:
@@ -189,7 +192,7 @@ def parse_json(text: str, file: str) -> tuple[Any, list[Problem]]:
     return data, problems
 
 
-def _locate_error(error: dict, file: str, sources: _Sources) -> Problem:
+def _locate_error(error: Mapping[str, Any], file: str, sources: _Sources) -> Problem:
     loc, message = describe_validation_error(error)
     return sources.problem(file, loc, message)
 

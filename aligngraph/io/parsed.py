@@ -7,7 +7,7 @@ references and cycles among them are still checked and every problem is reported
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import pydantic
@@ -38,7 +38,7 @@ class Parsed:
                    list(enumerate(doc.objectives)), document=doc)
 
     @classmethod
-    def salvage(cls, file: str, data: Any, errors: list[dict]) -> Parsed:
+    def salvage(cls, file: str, data: Any, errors: Sequence[Mapping[str, Any]]) -> Parsed:
         """Keep each record that validates on its own; note the ids of the others."""
         parsed = cls(file)
         if not isinstance(data, dict):

@@ -7,6 +7,8 @@ one view; :func:`render` lays it out as SVG, PNG or PDF. Building is pure; only
 
 from __future__ import annotations
 
+from typing import Any
+
 import graphviz
 
 from ..errors import UsageError
@@ -46,7 +48,7 @@ def build_dot(report: Report, *, view: str = "goals", focus: str | None = None,
     colouring = Colouring(report, THEMES[theme], color_by, report.bands)
     heading = default_title(report, view, focus) if title is None else title
     canvas = Canvas(report, view, THEMES[theme], colouring, heading or None)
-    options = {"focus": focus, "depth": depth if depth is not None or view != "focus" else 2,
+    options: dict[str, Any] = {"focus": focus, "depth": depth if depth is not None or view != "focus" else 2,
                "max_nodes": max_nodes}
     VIEWS[view](canvas, **options)
     return canvas.dot

@@ -7,6 +7,8 @@ is :mod:`aligngraph.render.engine`'s job. Every piece of user text goes through
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import graphviz
 
 from ..graph import KEY_RESULT
@@ -119,7 +121,7 @@ class Canvas:
             "id": self._unique_id(f"cluster:{key}"),
             "class": "team" + (f" {SEVERITY_CLASS.format(severity)}" if severity else "")})
 
-    def legend(self, extra: list[tuple[str, str, str]] = ()) -> None:
+    def legend(self, extra: Sequence[tuple[str, str, str]] = ()) -> None:
         """The legend: the colour mode's rows, then ``(style, colour, meaning)`` edge rows."""
         rows = [f'<TR><TD BGCOLOR="{colour}" WIDTH="18" HEIGHT="14"></TD>'
                 f'<TD ALIGN="LEFT"><FONT COLOR="{self.theme.text}">{escape(meaning)}</FONT></TD></TR>'

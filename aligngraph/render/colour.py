@@ -20,7 +20,7 @@ class Colouring:
     def fill(self, key: str, severity: str | None = None) -> str:
         """The fill colour of a node; ``severity`` overrides the node's own findings."""
         if self.color_by == "progress":
-            return self.theme.progress.get(band(self._progress(key), self.bands),
+            return self.theme.progress.get(band(self._progress(key), self.bands) or "",
                                            self.theme.node_fill)
         if self.color_by == "level":
             return self._level_colour(key)

@@ -184,7 +184,9 @@ def _representatives(graph, shown_depth: int) -> dict[str, str]:
     for team in nodes_of(graph, TEAM):
         stand_in = team
         while graph.nodes[stand_in]["depth"] > shown_depth:
-            stand_in = parent_team(graph, stand_in)
+            parent = parent_team(graph, stand_in)
+            assert parent is not None, "a team below depth 0 has a parent"
+            stand_in = parent
         rep[team] = stand_in
     return rep
 

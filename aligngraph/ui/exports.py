@@ -6,6 +6,7 @@ callable passed to ``st.download_button``), so moving a threshold never pays for
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 from collections.abc import Callable
@@ -27,13 +28,14 @@ def export_files(source: state.Source, settings: dict, shown: tuple[bytes, tuple
         files.append(("Picture (SVG)", "aligngraph.svg", "image/svg+xml", svg))
         if shutil.which("dot"):
             files.append(("Picture (PNG)", "aligngraph.png", "image/png",
-                          lambda: state.picture(source.digest, key, "png", *drawing, source)))
+                          functools.partial(  # type: ignore[call-arg]  # drawing: view...theme
+                              state.picture, source.digest, key, "png", *drawing, source)))
     for label, fmt, name, mime in (("Report (Markdown)", "markdown", "aligngraph-report.md",
                                     "text/markdown"),
                                    ("Report (JSON)", "json", "aligngraph-report.json",
                                     "application/json")):
         files.append((label, name, mime,
-                      lambda fmt=fmt: state.exported(source.digest, key, fmt, source)))
+                      functools.partial(state.exported, source.digest, key, fmt, source)))
     return files
 
 
@@ -43,5 +45,5 @@ def show_exports(source: state.Source, settings: dict, shown: tuple[bytes, tuple
     st.caption("The picture is the one on the Graph tab, as drawn now; the report follows "
                "the thresholds in the sidebar.")
     for column, (label, name, mime, data) in zip(st.columns(4),
-                                                 export_files(source, settings, shown)):
+                                                 export_files(source, settings, shown), strict=False):
         column.download_button(label, data, name, mime, key=f"download:{name}")

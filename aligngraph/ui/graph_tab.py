@@ -102,7 +102,7 @@ def _neighbours(graph, focus: str) -> None:
         return
     st.caption("Move the focus:")
     buttons = [("↑", key) for key in ups[:6]] + [("↓", key) for key in downs[:10]]
-    for column, (arrow, key) in zip(st.columns(max(len(buttons), 1)), buttons):
+    for column, (arrow, key) in zip(st.columns(max(len(buttons), 1)), buttons, strict=False):
         column.button(f"{arrow} {graph.nodes[key]['label'][:28]}", key=f"move:{key}",
                       on_click=_move_focus, args=(key,), help=describe(graph, key))
 

@@ -14,7 +14,7 @@ def show_overview(report: Report) -> None:
     counts = report.counts
     for column, (label, key) in zip(st.columns(4), (
             ("Teams", "teams"), ("People", "people"), ("Objectives", "objectives"),
-            ("Key results", "key_results"))):
+            ("Key results", "key_results")), strict=False):
         column.metric(label, f"{counts[key]:,}")
     summary = report.summary()
     findings, slack = st.columns([5, 6], gap="large")
@@ -26,7 +26,7 @@ def show_overview(report: Report) -> None:
 
 def _findings(report: Report, by_severity: dict) -> None:
     st.subheader("Findings")
-    for column, severity in zip(st.columns(3), ("error", "warning", "info")):
+    for column, severity in zip(st.columns(3), ("error", "warning", "info"), strict=False):
         column.metric(f"{severity.capitalize()}s", by_severity.get(severity, 0))
     st.dataframe(findings_by_check(report), width="stretch", height=560)
 

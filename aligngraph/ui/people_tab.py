@@ -37,4 +37,5 @@ def _chart(frame, measure: str, limit: int) -> alt.LayerChart:
         tooltip=["person", "objectives", "key results", "teams"])
     rule = alt.Chart().mark_rule(color="#D55E00", strokeDash=[6, 3]).encode(
         y=alt.datum(limit))
-    return alt.layer(bars, rule, data=frame).properties(height=220, title=f"{measure} per person")
+    layered = alt.layer(bars, rule, data=frame)
+    return layered.properties(height=220, title=f"{measure} per person")  # type: ignore[return-value]

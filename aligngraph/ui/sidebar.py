@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import streamlit as st
@@ -33,7 +34,7 @@ def choose_source(paths: list[str], samples: dict[str, Path]) -> Source | None:
     return Source.from_paths([str(samples[choice])], choice)
 
 
-def settings_widgets(configs: dict[str, CheckConfig], bands: tuple[float, float],
+def settings_widgets(configs: Mapping[str, CheckConfig], bands: tuple[float, float],
                      scope: str) -> dict:
     """A widget for every check's switch and options, starting from the current values.
 
@@ -54,7 +55,7 @@ def settings_widgets(configs: dict[str, CheckConfig], bands: tuple[float, float]
     with st.sidebar.expander("Progress colours", expanded=False):
         settings["progress"] = {
             name: _option_widget(option, name, value, f"{scope}:progress:{name}")
-            for (name, option), value in zip(PROGRESS_OPTIONS.items(), bands)}
+            for (name, option), value in zip(PROGRESS_OPTIONS.items(), bands, strict=False)}
     return settings
 
 

@@ -84,8 +84,10 @@ def _report(digest: str, settings_json: str, _source: Source) -> Report | Aligng
     try:
         org = organisation(_source)
         graph = _graph(digest, org)
-        runner = lambda g, slug, options: _findings(  # noqa: E731
-            digest, slug, json.dumps(dict(options), sort_keys=True), g)
+
+        def runner(g, slug, options):
+            return _findings(digest, slug, json.dumps(dict(options), sort_keys=True), g)
+
         return analyse(org, settings=json.loads(settings_json), graph=graph, runner=runner,
                        sources=[name for name, _ in _source.files])
     except AligngraphError as exc:
