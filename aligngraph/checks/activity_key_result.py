@@ -23,22 +23,6 @@ CY19-Q4 7 of 7. In all, 192 of 194, 99%. "meet" was dropped from the verbs and "
 of M" added to the outcomes after the first reading, which flagged "Meet Q1 hiring plan"
 and "Hold successful Contribute with 4 out of 5 stars". Recall was not measured: a task
 that starts with a verb outside the list ("Get the board to approve the plan") passes.
-
-Anti-pattern
-------------
-.. code-block:: yaml
-
-    key_results:
-      - {id: K1, title: Launch the new pricing page}
-      - {id: K2, title: Call the top 10 accounts}
-
-Best practice
--------------
-.. code-block:: yaml
-
-    key_results:
-      - {id: K1, title: Raise self-serve upgrades from 2% to 5% of trials, target: 5}
-      - {id: K2, title: Renew at least 8 of the top 10 accounts, target: 8}
 """
 
 from __future__ import annotations

@@ -11,22 +11,6 @@ Fires when
 A goal's ``liaison`` has a home team, and neither it nor any team the liaison leads is
 one of the goal's teams (its own team, its ``depends_on`` teams, its contributors' home
 teams), a sub-team of one, or a team above one. Reported as ``info``.
-
-Anti-pattern
-------------
-.. code-block:: yaml
-
-    # leon works in recruiting
-    objectives:
-      - {id: T1, team: tracking, title: Live tracking, depends_on: [infra], liaison: leon}
-
-Best practice
--------------
-.. code-block:: yaml
-
-    # ana works in infra
-    objectives:
-      - {id: T1, team: tracking, title: Live tracking, depends_on: [infra], liaison: ana}
 """
 
 from __future__ import annotations

@@ -12,24 +12,6 @@ An objective sits more than ``max_depth`` levels down an ``aligns_to`` chain fro
 objective (one that aligns to nothing). A root objective is level 1; aligning to an
 objective or to one of its key results is one level. The finding is on the first
 objective past the limit, with the chain up to its root.
-
-Anti-pattern
-------------
-.. code-block:: yaml
-
-    objectives:
-      - {id: A, team: company, title: Be reliable}
-      - {id: B, team: tech, title: Live ETAs, aligns_to: A}
-      - {id: C, team: product, title: ETA on every shipment, aligns_to: B}
-      - {id: D, team: routing, title: Replan routes, aligns_to: C}
-      - {id: E, team: tracking, title: Live tracking page, aligns_to: D}
-
-Best practice
--------------
-.. code-block:: yaml
-
-    objectives:
-      - {id: E, team: tracking, title: Live tracking page, aligns_to: C}
 """
 
 from __future__ import annotations

@@ -11,25 +11,6 @@ Fires when
 For a team P with sub-teams, the stretch of the level below it (see
 :mod:`aligngraph.slack`) is above ``max_stretch``. Objectives marked ``intentional``
 count as stretch, and are named in ``data.intentional`` as deliberate. The subject is P.
-
-Anti-pattern
-------------
-.. code-block:: yaml
-
-    objectives:
-      - {id: C1, team: company, title: Win the mid-market}
-      - {id: S1, team: sales, title: Rebuild the CRM}
-      - {id: M1, team: marketing, title: Redesign the logo}
-
-Best practice
--------------
-.. code-block:: yaml
-
-    objectives:
-      - {id: C1, team: company, title: Win the mid-market}
-      - {id: S1, team: sales, title: Land 20 mid-market logos, aligns_to: C1}
-      - {id: M1, team: marketing, title: Redesign the logo,
-         intentional: brand refresh agreed with the board}
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Read a check's documentation from its module docstring.
 
-A check's docstring has a one-line summary and four sections, each underlined with
-dashes: ``Rationale``, ``Fires when``, ``Anti-pattern`` and ``Best practice``. The
-examples are ``.. code-block:: yaml`` blocks. This is the one source of ``aligngraph
-explain`` and of ``docs/checks.md``.
+A check's docstring has a one-line summary and two sections, each underlined with
+dashes: ``Rationale`` and ``Fires when``. With the check's ``OPTIONS`` and its case file
+(``cases/SLUG.yaml``, whose cases are the examples), it is the one source of
+``aligngraph explain`` and of ``docs/checks.md``.
 """
 
 from __future__ import annotations
@@ -14,19 +14,17 @@ from dataclasses import dataclass
 
 from .base import Check
 
-SECTIONS = ("Rationale", "Fires when", "Anti-pattern", "Best practice")
+SECTIONS = ("Rationale", "Fires when")
 _HEADING = re.compile(r"^(?P<title>[^\n]+)\n-{3,}\n", re.MULTILINE)
 
 
 @dataclass(frozen=True)
 class CheckDoc:
-    """The parts of a check's documentation, as plain text and YAML examples."""
+    """The parts of a check's documentation its docstring holds, as plain text."""
 
     summary: str
     rationale: str
     fires_when: str
-    anti_pattern: str
-    best_practice: str
 
     def missing(self) -> list[str]:
         """The names of the parts that are empty."""
@@ -34,7 +32,7 @@ class CheckDoc:
         return [name for name, text in parts.items() if not text.strip()]
 
     def _sections(self):
-        return self.rationale, self.fires_when, self.anti_pattern, self.best_practice
+        return self.rationale, self.fires_when
 
 
 def check_doc(check: Check) -> CheckDoc:
@@ -46,8 +44,6 @@ def check_doc(check: Check) -> CheckDoc:
         summary=summary.strip(),
         rationale=_prose(sections.get("Rationale", "")),
         fires_when=_prose(sections.get("Fires when", "")),
-        anti_pattern=_example(sections.get("Anti-pattern", "")),
-        best_practice=_example(sections.get("Best practice", "")),
     )
 
 
@@ -65,11 +61,3 @@ def _prose(text: str) -> str:
     text = re.sub(r":\w+:`~?([^`]+)`", r"`\1`", text).replace("``", "`")
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
     return "\n\n".join(paragraphs)
-
-
-def _example(text: str) -> str:
-    """The YAML of a ``.. code-block:: yaml`` section, dedented."""
-    lines = text.split("\n")
-    if lines and lines[0].startswith(".. code-block::"):
-        lines = lines[1:]
-    return inspect.cleandoc("\n".join(lines))

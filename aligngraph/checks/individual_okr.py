@@ -12,21 +12,6 @@ An objective is owned by a team whose only member is its lead (the only person w
 home team it is). Reported as ``info``. Needs ``people`` that record membership: when no
 team has a member besides its lead (files that list only the leads, as exports of
 published OKRs often do), membership is unknown and nothing is reported.
-
-Anti-pattern
-------------
-.. code-block:: yaml
-
-    teams: [{id: planning, lead: kim}]
-    people: [{id: kim, team: planning}]
-    objectives: [{id: P1, team: planning, title: Rebuild the three-year plan}]
-
-Best practice
--------------
-.. code-block:: yaml
-
-    # fold the one-person "team" into the team it works for
-    objectives: [{id: F1, team: finance, title: Rebuild the three-year plan, owner: kim}]
 """
 
 from __future__ import annotations

@@ -10,25 +10,6 @@ Fires when
 ----------
 An objective has fewer than ``min_key_results`` key results, or more than
 ``max_key_results``.
-
-Anti-pattern
-------------
-.. code-block:: yaml
-
-    objectives:
-      - {id: O1, team: web, title: Delight our users}     # no key results
-
-Best practice
--------------
-.. code-block:: yaml
-
-    objectives:
-      - id: O1
-        team: web
-        title: Delight our users
-        key_results:
-          - {id: O1.1, title: Raise NPS from 31 to 45, baseline: 31, target: 45}
-          - {id: O1.2, title: Cut time to first value from 9 to 3 days, baseline: 9, target: 3}
 """
 
 from __future__ import annotations

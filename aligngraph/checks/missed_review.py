@@ -13,19 +13,6 @@ check-in in the window: ``window_days`` either side of the mid-point, which fall
 ``midpoint`` of the way through the cycle (0.46, week 6 of 13, by default). Needs the
 cycle's start and end. Teams without key results, and organisations with no check-ins
 at all (see ``stale-check-in``), are not judged.
-
-Anti-pattern
-------------
-.. code-block:: yaml
-
-    # cycle 2026-07-01 to 2026-09-30; review window 2026-08-02 to 2026-08-16
-    check_ins: [{date: 2026-07-15}, {date: 2026-09-02}]
-
-Best practice
--------------
-.. code-block:: yaml
-
-    check_ins: [{date: 2026-07-15}, {date: 2026-08-12, note: mid-cycle review}, {date: 2026-09-02}]
 """
 
 from __future__ import annotations

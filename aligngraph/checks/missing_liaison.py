@@ -12,27 +12,6 @@ A goal is cross-team when it lists ``depends_on`` teams other than its own team,
 (for a key result) has a contributor whose home team is neither the objective's team nor
 one of its sub-teams. It fires when such a goal has no ``liaison``, nor has its
 objective. The subject is the goal that declares the dependency.
-
-Anti-pattern
-------------
-.. code-block:: yaml
-
-    objectives:
-      - id: O1
-        team: mobile
-        title: Ship offline mode
-        depends_on: [platform]
-
-Best practice
--------------
-.. code-block:: yaml
-
-    objectives:
-      - id: O1
-        team: mobile
-        title: Ship offline mode
-        depends_on: [platform]
-        liaison: rui
 """
 
 from __future__ import annotations

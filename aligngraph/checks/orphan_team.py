@@ -14,25 +14,6 @@ team; or it is a leaf team with no objectives at all. A team with sub-teams and 
 objectives of its own is only a grouping and is not reported. ``data.reason`` is
 ``internal-only`` or ``no-objectives``; for the latter, ``data.carried_elsewhere`` lists
 the other teams' goals its people own or contribute to, and the message says so.
-
-Anti-pattern
-------------
-.. code-block:: yaml
-
-    teams:
-      - {id: company}
-      - {id: platform, parent: company}
-    objectives:
-      - {id: C1, team: company, title: Win the mid-market}
-      - {id: P1, team: platform, title: Refactor our build scripts}
-
-Best practice
--------------
-.. code-block:: yaml
-
-    objectives:
-      - {id: C1, team: company, title: Win the mid-market}
-      - {id: P1, team: platform, title: Make onboarding self-serve, aligns_to: C1}
 """
 
 from __future__ import annotations

@@ -12,26 +12,6 @@ A person owns or contributes to (as objective owner, key-result owner or key-res
 contributor) more than ``max_objectives`` distinct objectives, or more than
 ``max_key_results`` key results, or whose work spans more than ``max_teams`` teams.
 Being a liaison does not count.
-
-Anti-pattern
-------------
-.. code-block:: yaml
-
-    # ana owns four objectives, in four teams
-    objectives:
-      - {id: O1, team: sales, owner: ana, title: Win the mid-market}
-      - {id: O2, team: support, owner: ana, title: Delight new customers}
-      - {id: O3, team: product, owner: ana, title: Ship the mobile app}
-      - {id: O4, team: finance, owner: ana, title: Close the books faster}
-
-Best practice
--------------
-.. code-block:: yaml
-
-    # one owner per objective, each carrying one or two
-    objectives:
-      - {id: O1, team: sales, owner: ana, title: Win the mid-market}
-      - {id: O2, team: support, owner: ben, title: Delight new customers}
 """
 
 from __future__ import annotations

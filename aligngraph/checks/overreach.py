@@ -10,22 +10,6 @@ Fires when
 ----------
 At the end of the cycle, or within its last ``final_days``, a team has at least
 ``min_scored`` scored key results and their scores average below ``min_average``.
-
-Anti-pattern
-------------
-.. code-block:: yaml
-
-    key_results:
-      - {id: K1, title: Take 20 models to production, score: 0.1}
-      - {id: K2, title: Monitor drift on every model, score: 0.2}
-
-Best practice
--------------
-.. code-block:: yaml
-
-    key_results:
-      - {id: K1, title: Take 5 models to production, score: 0.6}
-      - {id: K2, title: Monitor drift on every model, score: 0.7}
 """
 
 from __future__ import annotations

@@ -11,22 +11,6 @@ Fires when
 At the end of the cycle, or within its last ``final_days``, a team has at least
 ``min_scored`` scored key results, and their scores average ``max_average`` or more, or
 all are 1.0.
-
-Anti-pattern
-------------
-.. code-block:: yaml
-
-    key_results:
-      - {id: K1, title: Pay 95% of invoices on the due date, score: 1.0}
-      - {id: K2, title: Automate 60% of invoices, score: 1.0}
-
-Best practice
--------------
-.. code-block:: yaml
-
-    key_results:
-      - {id: K1, title: Pay 95% of invoices on the due date, score: 0.8}
-      - {id: K2, title: Automate 60% of invoices, score: 0.6}
 """
 
 from __future__ import annotations

@@ -13,27 +13,6 @@ Fires when
 For a team P with sub-teams (see :mod:`aligngraph.slack` for stretch, gap and echo), the
 objectives of P's direct sub-teams number at least ``min_child_objectives``, and either
 stretch and gap are both 0, or echo is at least ``max_echo``. The subject is P.
-
-Anti-pattern
-------------
-.. code-block:: yaml
-
-    objectives:
-      - {id: C1, team: company, title: Grow revenue in Europe}
-      - {id: S1, team: sales, title: Grow revenue in Europe, aligns_to: C1}
-      - {id: M1, team: marketing, title: Grow revenue in Europe!, aligns_to: C1}
-      - {id: P1, team: product, title: Grow revenue in Europe, aligns_to: C1}
-
-Best practice
--------------
-.. code-block:: yaml
-
-    objectives:
-      - {id: C1, team: company, title: Grow revenue in Europe}
-      - {id: C2, team: company, title: Become the easiest tool to adopt}
-      - {id: S1, team: sales, title: Open the DACH channel, aligns_to: C1}
-      - {id: M1, team: marketing, title: Be the name German CTOs know, aligns_to: C1}
-      - {id: P1, team: product, title: Try usage-based pricing}   # a stretch of its own
 """
 
 from __future__ import annotations

@@ -12,25 +12,6 @@ date (``as_of``, capped at the cycle's end), or that have none at all once the c
 more than ``grace_days`` old. One finding per team lists them, because one per key result
 floods a large organisation. When no key result in the files has any check-in, a single
 ``info`` finding on the root team says that cadence cannot be judged.
-
-Anti-pattern
-------------
-.. code-block:: yaml
-
-    # as_of 2026-09-23
-    key_results:
-      - id: K1
-        title: Cut churn from 9% to 6%
-        check_ins: [{date: 2026-07-15, value: 8.8}]
-
-Best practice
--------------
-.. code-block:: yaml
-
-    key_results:
-      - id: K1
-        title: Cut churn from 9% to 6%
-        check_ins: [{date: 2026-09-09, value: 7.4}, {date: 2026-09-16, value: 7.1}]
 """
 
 from __future__ import annotations

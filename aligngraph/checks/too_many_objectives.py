@@ -10,24 +10,6 @@ Fires when
 ----------
 A team owns more than ``max_objectives`` objectives, or a root team more than
 ``max_root_objectives``.
-
-Anti-pattern
-------------
-.. code-block:: yaml
-
-    objectives:
-      - {id: S1, team: sales-ops, title: Keep the CRM clean}
-      - {id: S2, team: sales-ops, title: Produce a reliable forecast}
-      - {id: S3, team: sales-ops, title: Redesign the territories}
-      - {id: S4, team: sales-ops, title: Roll out the CPQ tool}
-
-Best practice
--------------
-.. code-block:: yaml
-
-    objectives:
-      - {id: S1, team: sales-ops, title: Give sellers a forecast they trust}
-      - {id: S2, team: sales-ops, title: Quote in minutes, not days}
 """
 
 from __future__ import annotations

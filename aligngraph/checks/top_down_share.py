@@ -10,22 +10,6 @@ Fires when
 ----------
 More than ``max_share`` of a team's objectives have ``origin: top-down``. The
 organisation's overall share is in the report's summary.
-
-Anti-pattern
-------------
-.. code-block:: yaml
-
-    objectives:
-      - {id: F1, team: fleet-maintenance, title: Deliver on time every time, origin: top-down}
-      - {id: F2, team: fleet-maintenance, title: Electrify the urban fleet, origin: top-down}
-
-Best practice
--------------
-.. code-block:: yaml
-
-    objectives:
-      - {id: F1, team: fleet-maintenance, title: Keep every van on the road, origin: team}
-      - {id: F2, team: fleet-maintenance, title: Electrify the urban fleet, origin: top-down}
 """
 
 from __future__ import annotations

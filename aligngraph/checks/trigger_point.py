@@ -11,20 +11,6 @@ Fires when
 A key result with a ``baseline``, a ``target`` and a ``current`` value has gone more
 than ``max_progress`` of the way from baseline to target. Targets below the baseline
 ("cut churn from 6% to 4%") count the other way round.
-
-Anti-pattern
-------------
-.. code-block:: yaml
-
-    key_results:
-      - {id: K1, title: Cut returns written off from 6% to 3%, baseline: 6, target: 3, current: 0.5}
-
-Best practice
--------------
-.. code-block:: yaml
-
-    key_results:
-      - {id: K1, title: Cut returns written off from 6% to 3%, baseline: 6, target: 3, current: 3.4}
 """
 
 from __future__ import annotations

@@ -12,20 +12,6 @@ written in words but not recorded) the finding is ``info`` and asks to record it
 the title states none either, it is a ``warning``. When no key result in the files has a
 numeric target at all (an export that keeps targets in the titles), the ``info`` ones are
 folded into one finding on the root team, so that they do not drown the rest.
-
-Anti-pattern
-------------
-.. code-block:: yaml
-
-    key_results:
-      - {id: K1, title: Improve customer satisfaction}
-
-Best practice
--------------
-.. code-block:: yaml
-
-    key_results:
-      - {id: K1, title: Raise CSAT from 4.1 to 4.6, baseline: 4.1, target: 4.6, current: 4.3}
 """
 
 from __future__ import annotations

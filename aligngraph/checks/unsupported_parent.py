@@ -12,22 +12,6 @@ An objective owned by a team that has sub-teams has nothing aligned to it nor to
 its key results (``warning``). With ``key_results`` on, a key result of a supported
 parent objective that nothing supports is reported too (``info``, the key result as the
 subject).
-
-Anti-pattern
-------------
-.. code-block:: yaml
-
-    objectives:
-      - {id: C1, team: company, title: Enter the German market}
-      - {id: S1, team: sales, title: Grow the UK pipeline}   # nothing aligns to C1
-
-Best practice
--------------
-.. code-block:: yaml
-
-    objectives:
-      - {id: C1, team: company, title: Enter the German market}
-      - {id: S1, team: sales, title: Sign our first ten German customers, aligns_to: C1}
 """
 
 from __future__ import annotations
