@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from aligngraph.checks import REGISTRY, SEVERITIES
+from aligngraph.checks import FAMILIES, REGISTRY, SEVERITIES
 from aligngraph.checks.docs import check_doc
 from aligngraph.cli import main
 from aligngraph.output.check_docs import checks_markdown
@@ -16,7 +16,7 @@ ROOT = Path(__file__).parent.parent
 def test_check_has_every_part_of_its_documentation(slug):
     check = REGISTRY[slug]
     assert check_doc(check).missing() == [], slug
-    assert check.title and check.severity in SEVERITIES
+    assert check.title and check.severity in SEVERITIES and check.family in FAMILIES
     assert all(option.help for option in check.options.values())
     assert check.function.__doc__ and "Parameters" in check.function.__doc__
 

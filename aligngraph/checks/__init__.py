@@ -1,6 +1,6 @@
 """The check registry: every check aligngraph runs, one module each.
 
-A check module declares ``SLUG``, ``CODE``, ``TITLE``, ``SEVERITY`` and ``OPTIONS`` beside
+A check module declares ``SLUG``, ``CODE``, ``TITLE``, ``SEVERITY``, ``FAMILY`` and ``OPTIONS`` beside
 its ``check(graph, *, option...)`` function, and its docstring is its documentation. Every
 module of this package that declares a ``SLUG`` is found and registered, in the order of
 the codes; the case file ``cases/SLUG.yaml`` beside it shows and tests it.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from .base import SEVERITIES, Check, Finding, Option, severity_rank
+from .base import FAMILIES, SEVERITIES, Check, Finding, Option, severity_rank
 from .config import CheckConfig, progress_bands, resolve_settings
 
 #: Modules of this package that hold what checks share, not a check.
@@ -30,5 +30,5 @@ REGISTRY: dict[str, Check] = {
     for check in sorted(map(Check.from_module, check_modules()), key=lambda c: c.code)
 }
 
-__all__ = ["INFRASTRUCTURE", "REGISTRY", "SEVERITIES", "Check", "CheckConfig", "Finding",
+__all__ = ["FAMILIES", "INFRASTRUCTURE", "REGISTRY", "SEVERITIES", "Check", "CheckConfig", "Finding",
            "Option", "check_modules", "progress_bands", "resolve_settings", "severity_rank"]

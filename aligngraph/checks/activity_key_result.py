@@ -39,6 +39,7 @@ SLUG = "activity-key-result"
 CODE = "AG204"
 TITLE = "Key result that is an activity"
 SEVERITY = "warning"
+FAMILY = "wording"
 OPTIONS = {
     "verbs": Option("", "Extra activity verbs, separated by spaces, added to the built-in "
                         "list."),

@@ -11,6 +11,10 @@ import networkx as nx
 
 SEVERITIES = ("error", "warning", "info")
 
+#: What a check looks at: the structure of alignment, the basics of OKR practice, or the
+#: wording of single goals. Reports rank alignment first and fold wording findings.
+FAMILIES = ("alignment", "hygiene", "wording")
+
 
 def severity_rank(severity: str) -> int:
     """0 for ``error``, the most severe, up to 2 for ``info``."""
@@ -76,6 +80,7 @@ class Check:
     code: str
     title: str
     severity: str
+    family: str
     options: Mapping[str, Option]
     function: CheckFunction
     doc: str
@@ -88,6 +93,7 @@ class Check:
             code=module.CODE,
             title=module.TITLE,
             severity=module.SEVERITY,
+            family=module.FAMILY,
             options=module.OPTIONS,
             function=module.check,
             doc=module.__doc__ or "",

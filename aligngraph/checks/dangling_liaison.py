@@ -29,6 +29,7 @@ SLUG = "dangling-liaison"
 CODE = "AG213"
 TITLE = "Liaison outside the teams involved"
 SEVERITY = "info"
+FAMILY = "hygiene"
 OPTIONS: dict = {}
 
 

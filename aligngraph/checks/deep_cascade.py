@@ -27,6 +27,7 @@ SLUG = "deep-cascade"
 CODE = "AG211"
 TITLE = "Deep cascade"
 SEVERITY = "warning"
+FAMILY = "hygiene"
 OPTIONS = {
     "max_depth": Option(4, "Most levels of objectives in one alignment chain.", minimum=1),
 }

@@ -27,6 +27,7 @@ SLUG = "detached-alignment"
 CODE = "AG105"
 TITLE = "Detached alignment"
 SEVERITY = "warning"
+FAMILY = "alignment"
 OPTIONS = {
     "max_stretch": Option(0.5, "Largest healthy share of child objectives that align to "
                           "nothing above.", minimum=0, maximum=1),

@@ -27,6 +27,7 @@ SLUG = "individual-okr"
 CODE = "AG212"
 TITLE = "Individual OKR"
 SEVERITY = "info"
+FAMILY = "hygiene"
 OPTIONS: dict = {}
 
 

@@ -26,6 +26,7 @@ SLUG = "key-result-count"
 CODE = "AG202"
 TITLE = "Too few or too many key results"
 SEVERITY = "warning"
+FAMILY = "hygiene"
 OPTIONS = {
     "min_key_results": Option(1, "Fewest key results an objective needs.", minimum=0),
     "max_key_results": Option(5, "Most key results an objective should have.", minimum=1),

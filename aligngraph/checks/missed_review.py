@@ -30,6 +30,7 @@ SLUG = "missed-review"
 CODE = "AG206"
 TITLE = "Missed mid-cycle review"
 SEVERITY = "warning"
+FAMILY = "hygiene"
 OPTIONS = {
     "midpoint": Option(0.46, "Where the review falls, as a share of the cycle (week 6 of "
                        "13 is 0.46).",

@@ -30,6 +30,7 @@ SLUG = "missing-liaison"
 CODE = "AG106"
 TITLE = "Cross-team goal without a liaison"
 SEVERITY = "error"
+FAMILY = "alignment"
 OPTIONS: dict = {}
 
 

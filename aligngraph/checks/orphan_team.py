@@ -33,6 +33,7 @@ SLUG = "orphan-team"
 CODE = "AG101"
 TITLE = "Orphan team"
 SEVERITY = "warning"
+FAMILY = "alignment"
 OPTIONS: dict = {}
 
 

@@ -30,6 +30,7 @@ SLUG = "overloaded-contributor"
 CODE = "AG102"
 TITLE = "Overloaded contributor"
 SEVERITY = "warning"
+FAMILY = "alignment"
 OPTIONS = {
     "max_objectives": Option(3, "Most distinct objectives one person may carry.", minimum=1),
     "max_key_results": Option(5, "Most key results one person may own or contribute to.",

@@ -26,6 +26,7 @@ SLUG = "overreach"
 CODE = "AG208"
 TITLE = "Overreaching goals"
 SEVERITY = "warning"
+FAMILY = "hygiene"
 OPTIONS = {
     "min_average": Option(0.3, "Average score below which a team overreached.",
                           minimum=0, maximum=1),

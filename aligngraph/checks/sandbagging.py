@@ -27,6 +27,7 @@ SLUG = "sandbagging"
 CODE = "AG207"
 TITLE = "Sandbagged scores"
 SEVERITY = "warning"
+FAMILY = "hygiene"
 OPTIONS = {
     "max_average": Option(0.95, "Average score at or above which a team is sandbagging.",
                           minimum=0, maximum=1),

@@ -29,6 +29,7 @@ SLUG = "stacked-alignment"
 CODE = "AG104"
 TITLE = "Stacked alignment"
 SEVERITY = "warning"
+FAMILY = "alignment"
 OPTIONS = {
     "min_child_objectives": Option(3, "Fewest child objectives for a level to be judged.",
                                    minimum=1),

@@ -30,6 +30,7 @@ SLUG = "stale-check-in"
 CODE = "AG205"
 TITLE = "Stale check-ins"
 SEVERITY = "warning"
+FAMILY = "hygiene"
 OPTIONS = {
     "max_days": Option(14, "Most days since a key result's last check-in.", minimum=1),
     "grace_days": Option(14, "Days into the cycle before a key result with no check-in at "

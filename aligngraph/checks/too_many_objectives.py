@@ -25,6 +25,7 @@ SLUG = "too-many-objectives"
 CODE = "AG201"
 TITLE = "Too many objectives"
 SEVERITY = "warning"
+FAMILY = "hygiene"
 OPTIONS = {
     "max_objectives": Option(3, "Most objectives a team should own.", minimum=1),
     "max_root_objectives": Option(3, "Most objectives a root (company) team should own.",

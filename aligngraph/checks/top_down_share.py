@@ -27,6 +27,7 @@ SLUG = "top-down-share"
 CODE = "AG210"
 TITLE = "Objectives dictated top-down"
 SEVERITY = "warning"
+FAMILY = "hygiene"
 OPTIONS = {
     "max_share": Option(0.5, "Largest healthy share of a team's objectives written top-down.",
                         minimum=0, maximum=1),

@@ -27,6 +27,7 @@ SLUG = "trigger-point"
 CODE = "AG209"
 TITLE = "Key result far past its target"
 SEVERITY = "info"
+FAMILY = "hygiene"
 OPTIONS = {
     "max_progress": Option(1.2, "Share of the way from baseline to target past which a key "
                            "result needs a rethink.", minimum=1),

@@ -29,6 +29,7 @@ SLUG = "unmeasurable-key-result"
 CODE = "AG203"
 TITLE = "Key result without a numeric target"
 SEVERITY = "warning"
+FAMILY = "wording"
 OPTIONS: dict = {}
 
 _NUMBER = re.compile(r"\d")

@@ -30,6 +30,7 @@ SLUG = "unsupported-parent"
 CODE = "AG103"
 TITLE = "Unsupported parent goal"
 SEVERITY = "warning"
+FAMILY = "alignment"
 OPTIONS = {
     "key_results": Option(True, "Also report, as info, the unsupported key results of "
                           "parent objectives that are otherwise supported."),

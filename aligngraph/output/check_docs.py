@@ -55,7 +55,8 @@ def explain_text(check: Check) -> str:
     """Everything about one check, for a terminal."""
     doc, shown = check_doc(check), examples(check)
     lines = [f"{check.code} {check.slug}: {check.title}", "", doc.summary, "",
-             f"Default severity: {check.severity}", "", "Rationale", _wrap(doc.rationale), "",
+             f"Default severity: {check.severity}. Family: {check.family}.", "",
+             "Rationale", _wrap(doc.rationale), "",
              "Fires when", _wrap(doc.fires_when), ""]
     lines += ["Options"] + ([_indent(_option_lines(check))] if check.options else ["  none"])
     lines += ["", "Fires on (anti-pattern)", *_described(shown.fires),
@@ -84,9 +85,9 @@ def checks_markdown(checks: Iterable[Check]) -> str:
              f"[{CASES_PATH}/](../{CASES_PATH}/), and the test suite runs every case: an "
              "example that fires reports exactly what is shown, and one that passes reports "
              "nothing.", "",
-             "| code | check | severity | summary |", "|---|---|---|---|"]
-    lines += [f"| {c.code} | [`{c.slug}`](#{c.code.lower()}-{c.slug}) | {c.severity} | "
-              f"{check_doc(c).summary} |" for c in checks]
+             "| code | check | family | severity | summary |", "|---|---|---|---|---|"]
+    lines += [f"| {c.code} | [`{c.slug}`](#{c.code.lower()}-{c.slug}) | {c.family} | "
+              f"{c.severity} | {check_doc(c).summary} |" for c in checks]
     for check in checks:
         lines += ["", *_check_section(check)]
     return "\n".join(lines) + "\n"
@@ -95,7 +96,8 @@ def checks_markdown(checks: Iterable[Check]) -> str:
 def _check_section(check: Check) -> list[str]:
     doc, shown = check_doc(check), examples(check)
     lines = [f"## {check.code} {check.slug}", "", doc.summary, "",
-             f"Default severity: `{check.severity}`.", "", "### Rationale", "", doc.rationale,
+             f"Default severity: `{check.severity}`. Family: {check.family}.", "",
+             "### Rationale", "", doc.rationale,
              "", "### Fires when", "", doc.fires_when, "", "### Options", ""]
     if check.options:
         lines += ["| option | default | meaning |", "|---|---|---|"]
