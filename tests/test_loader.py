@@ -235,3 +235,46 @@ def test_unknown_key_in_a_record_with_other_errors_is_still_reported():
 def test_unknown_top_level_key():
     problem = only(problems_of("team: []\n" + MINIMAL))
     assert "unknown key 'team'" in problem.message and "did you mean 'teams'?" in problem.message
+
+
+def _problems_of_bytes(files):
+    from aligngraph.io.loader import load_bytes
+
+    with pytest.raises(InputError) as caught:
+        load_bytes(files)
+    return [(p.file, p.message, p.line, p.column) for p in caught.value.problems]
+
+
+def test_uploads_are_checked_for_suffix_encoding_and_presence():
+    assert _problems_of_bytes([("a.txt", b"x")]) == [
+        ("a.txt", "not an OKR file: expected a .yaml, .yml or .json suffix", None, None)]
+    (only,) = _problems_of_bytes([("a.yaml", b"\xff\xfe")])
+    assert only[0] == "a.yaml" and only[1].startswith("cannot be read as UTF-8 text: ")
+    assert _problems_of_bytes([]) == [("(none)", "no OKR file given", None, None)]
+
+
+def test_uploads_merge_into_one_organisation_whatever_the_suffix_case():
+    from aligngraph.io.loader import load_bytes
+
+    org = load_bytes([("one.yaml", b"teams: [{id: a}]\nobjectives: []\n"),
+                      ("two.JSON", b'{"teams": [{"id": "b", "parent": "a"}], "objectives": []}')])
+    assert [(t.id, t.parent) for t in org.teams] == [("a", None), ("b", "a")]
+
+
+def test_json_duplicate_keys_at_any_depth_are_problems_not_silent_overwrites():
+    from aligngraph.io.loader import parse_json
+
+    data, problems = parse_json('{"a": 1, "a": 2, "b": {"c": 1, "c": 2}}', "f.json")
+    assert data == {"a": 2, "b": {"c": 2}}
+    assert sorted(p.message for p in problems) == [
+        f"duplicate key {key!r} in one object; the later value would silently replace the "
+        "earlier one" for key in ("a", "c")]
+
+
+def test_invalid_json_gives_its_line_and_column():
+    from aligngraph.io.loader import parse_json
+
+    data, (problem,) = parse_json('{\n  "teams": [1, 2\n}', "f.json")
+    assert data is None
+    assert (problem.message, problem.line, problem.column) == (
+        "not valid JSON: Expecting ',' delimiter", 3, 1)
