@@ -63,8 +63,8 @@ def _slack_section(report: Report) -> str:
 def _scorecard_section(report: Report) -> str:
     if not report.scorecard:
         return ""
-    title = ("Team basics (objectives with 2–5 measurable key results; goals with an owner; "
-             "objectives aligned to another team's goal):")
+    title = ("Team basics (objectives with 2–5 measurable KRs, goals owned, objectives aligned "
+             "beyond the team):")
     return _table(title, SCORECARD_COLUMNS, scorecard_cells(report))
 
 
