@@ -285,6 +285,8 @@ def test_scorecard_fails_a_team_with_too_many_objectives_or_too_few_measures():
     assert scores["eng"]["measurable_key_results"] == "fail 0 of 1"  # only KR4 is left
     team = next(s for s in report.scorecard if s.team == "ops")
     assert (team.passed, team.judged) == (0, 4)
+    three = ORG + "".join(f"  - {{id: X{i}, team: ops, title: Extra {i}}}\n" for i in range(2))
+    assert _scores(report_of(text=three))["ops"]["objectives"] == "pass 3"
 
 
 def test_info_wording_findings_do_not_make_a_key_result_unmeasurable():
