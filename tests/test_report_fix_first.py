@@ -188,6 +188,8 @@ def test_text_groups_by_team_then_objective_and_folds_wording_on_key_results():
 def test_one_wording_finding_folds_to_one_line_too():
     text = report_text(report_of(TASK_KR2))
     assert "AG204 E1: 1 of 5 key results is a task, not a measure: KR2" in text
+    text = report_text(report_of(found("unmeasurable-key-result", "S1.1", "key_result")))
+    assert "AG203 S1: 1 of 1 key result has no numeric target: S1.1" in text
 
 
 def test_group_by_check_keeps_sections_per_check_and_names_objective_and_team():

@@ -11,6 +11,7 @@ from ..checks import REGISTRY, Finding, severity_rank
 from ..graph import KEY_RESULT, OBJECTIVE, PERSON, TEAM, key_results_of, objective_of, team_key
 from ..ranking import natural_key, subject_node, teams_in_tree_order
 from ..report import Report
+from ..text import count_of
 
 GROUP_BY = ("team", "check")
 
@@ -102,7 +103,8 @@ def lines_of(report: Report, findings: Iterable[Finding]) -> list[Line]:
         else:
             lines.append(Line(finding.severity, finding.check, finding.subject,
                               finding.message, (finding,)))
-    lines += [_folded(report, objective, group) for (objective, _), group in folds.items()]
+    lines += sorted((_folded(report, objective, group) for (objective, _), group in folds.items()),
+                    key=lambda line: line.code)
     return lines
 
 
@@ -121,7 +123,7 @@ def _folded(report: Report, objective: str, findings: list[Finding]) -> Line:
     singular, plural = FOLDED_PHRASE.get(check, (f"is reported by {check}", f"are reported by {check}"))
     phrase = singular if len(ids) == 1 else plural
     oid = report.graph.nodes[objective]["id"]
-    text = f"{len(ids)} of {total} key results {phrase}: {shown}"
+    text = f"{len(ids)} of {count_of(total, 'key result')} {phrase}: {shown}"
     worst = min((f.severity for f in findings), key=severity_rank)
     return Line(worst, check, oid, text, tuple(findings), folded=True)
 
