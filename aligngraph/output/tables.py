@@ -57,8 +57,9 @@ def _short(name: str, limit: int = 40) -> str:
     return name if len(name) <= limit else name[:limit - 1].rstrip() + "…"
 
 
-def headline(report: Report) -> list[str]:
-    """The report's summary in a few sentences: findings, wording, hidden, basics."""
+def headline(report: Report, folded: bool = True) -> list[str]:
+    """The report's summary in a few sentences: findings, wording, hidden, basics;
+    ``folded`` says that wording findings on key results are folded below."""
     findings = report.findings
     severities = ", ".join(f"{n} {s}" for s, n in _by_severity(findings)) or "none"
     teams = {report.team_of(f) for f in findings} - {None}
@@ -67,8 +68,9 @@ def headline(report: Report) -> list[str]:
     wording = sum(1 for f in findings if f.check in REGISTRY
                   and REGISTRY[f.check].family == "wording")
     if wording:
-        lines.append(f"{wording} of them are about the wording of single goals; those on key "
-                     "results are folded into one line per objective below.")
+        lines.append(f"{wording} of them are about the wording of single goals"
+                     + ("; those on key results are folded into one line per objective below."
+                        if folded else "."))
     if report.hidden:
         lines.append(f"{count_of(len(report.hidden), 'less severe finding')} not shown.")
     passing = sum(1 for s in report.scorecard if s.passed == s.judged)

@@ -33,11 +33,14 @@ def show_overview(report: Report) -> None:
 
 def _fix_first(report: Report) -> None:
     st.subheader("Fix first")
-    st.caption(" ".join(headline(report)) + " Ranked by severity, then alignment before "
+    st.caption(" ".join(headline(report, folded=False)) + " Ranked by severity, then alignment before "
                "hygiene before wording, then how many goals each finding touches; at most two "
                "from one check.")
+    small = st.column_config.TextColumn(width="small")
     st.dataframe(fix_first_frame(report), hide_index=True, width="stretch",
-                 column_config={"message": st.column_config.TextColumn(width="large")})
+                 column_config={"rank": st.column_config.NumberColumn(width="small"),
+                                "severity": small, "code": small,
+                                "message": st.column_config.TextColumn(width="large")})
 
 
 def _scorecard(report: Report) -> None:
