@@ -140,19 +140,21 @@ def by_team(report: Report) -> list[TeamGroup]:
                      else None)
         per_team.setdefault(team, {}).setdefault(objective, []).append(finding)
     order = [report.graph.nodes[t]["id"] for t in teams_in_tree_order(report.graph)]
-    groups = [_team_group(report, team, per_team[team]) for team in order if team in per_team]
+    ranks = {id(f): r for f, r in zip(report.findings, report.ranks, strict=True)}
+    groups = [_team_group(report, team, per_team[team], ranks) for team in order
+              if team in per_team]
     if None in per_team:
-        groups.append(_team_group(report, None, per_team[None]))
+        groups.append(_team_group(report, None, per_team[None], ranks))
     return groups
 
 
 def _team_group(report: Report, team: str | None,
-                by_objective: dict[str | None, list[Finding]]) -> TeamGroup:
+                by_objective: dict[str | None, list[Finding]], ranks: dict[int, int]) -> TeamGroup:
     sections = []
     graph = report.graph
     for objective in sorted(by_objective, key=lambda o: (o is not None, natural_key(
             graph.nodes[o]["id"]) if o else ())):
-        findings = _in_report_order(report, by_objective[objective])
+        findings = _in_report_order(by_objective[objective], ranks)
         title = graph.nodes[objective]["label"] if objective else ""
         oid = graph.nodes[objective]["id"] if objective else None
         sections.append(Section(oid, title, tuple(lines_of(report, findings))))
@@ -160,9 +162,8 @@ def _team_group(report: Report, team: str | None,
     return TeamGroup(team, name, tuple(sections))
 
 
-def _in_report_order(report: Report, findings: list[Finding]) -> list[Finding]:
+def _in_report_order(findings: list[Finding], ranks: dict[int, int]) -> list[Finding]:
     """The subject first (the objective before its key results), then by rank."""
-    ranks = {id(f): r for f, r in zip(report.findings, report.ranks, strict=True)}
     return sorted(findings, key=lambda f: (f.subject_kind == KEY_RESULT, natural_key(f.subject),
                                            ranks[id(f)]))
 
