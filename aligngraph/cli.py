@@ -17,13 +17,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .checks import REGISTRY
+from .checks import REGISTRY, SEVERITIES
 from .errors import AligngraphError, UsageError
 from .generate import generate
 from .io.writer import write_document
 from .model import Document
-from .output import FORMATS
+from .output import FORMATS, report_markdown, report_text
 from .output.check_docs import checks_markdown, checks_table, explain_text
+from .output.grouping import GROUP_BY
 from .pipeline import check_paths, load_config
 from .render import COLOR_BY, FORMATS as RENDER_FORMATS, THEMES, VIEWS, build_dot, render
 from .render.engine import DEFAULT_TIMEOUT
@@ -78,9 +79,15 @@ def _add_check(commands) -> None:
     cmd.add_argument("--fail-on", choices=FAIL_ON, default="error",
                      help="exit 1 when findings at or above this severity exist "
                           "(default: error)")
+    cmd.add_argument("--group-by", choices=GROUP_BY, default="team",
+                     help="list the findings by team, then objective (default), or by check; "
+                          "text and markdown only")
+    cmd.add_argument("--min-severity", choices=SEVERITIES, default="info",
+                     help="leave out findings less severe than this (default: info, show "
+                          "all); --fail-on still counts every finding")
     cmd.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
                      help="judge the organisation at this date (default: the cycle's "
-                          "as_of, else today)")
+                          "as_of, else today, or the cycle's end once it is over)")
     cmd.add_argument("--config", metavar="FILE",
                      help="a YAML or JSON file with a 'settings:' block; it overrides the "
                           "settings in the OKR files, check by check and option by option")
@@ -201,10 +208,18 @@ def _date(text: str) -> dt.date:
 def _run_check(args: argparse.Namespace) -> int:
     settings = load_config(args.config) if args.config else None
     report = check_paths(args.paths, as_of=args.as_of, settings=settings)
-    sys.stdout.write(FORMATS[args.format](report))
+    sys.stdout.write(_formatted(report.at_least(args.min_severity), args))
     if args.fail_on == "never":
         return EXIT_OK
     return EXIT_FINDINGS if report.at_or_above(args.fail_on) else EXIT_OK
+
+
+def _formatted(report, args: argparse.Namespace) -> str:
+    """The report in the chosen format; text and markdown group as ``--group-by`` says."""
+    grouped = {"text": report_text, "markdown": report_markdown}
+    if args.format in grouped:
+        return grouped[args.format](report, group_by=args.group_by)
+    return FORMATS[args.format](report)
 
 
 def _run_render(args: argparse.Namespace) -> int:

@@ -81,7 +81,8 @@ def build_graph(org: Organisation, as_of: dt.date | None = None) -> nx.DiGraph:
     """Build and freeze the alignment graph of a validated organisation.
 
     ``as_of`` overrides the cycle's own date; the default is the cycle's ``as_of``,
-    else today. Nodes and edges are collected first and added in bulk: networkx's
+    else today or the cycle's end if that came first (a finished cycle is judged as it
+    closed). Nodes and edges are collected first and added in bulk: networkx's
     per-edge calls dominate the cost on large organisations.
     """
     builder = _Builder()
@@ -90,9 +91,15 @@ def build_graph(org: Organisation, as_of: dt.date | None = None) -> nx.DiGraph:
     builder.goals(org)
     graph = builder.graph()
     graph.graph["cycle"] = org.cycle
-    graph.graph["as_of"] = as_of or org.cycle.as_of or dt.date.today()
+    graph.graph["as_of"] = as_of or org.cycle.as_of or _today_within(org.cycle)
     _set_depths(graph)
     return nx.freeze(graph)
+
+
+def _today_within(cycle) -> dt.date:
+    """Today, or the cycle's end when the cycle is over."""
+    today = dt.date.today()
+    return min(today, cycle.end) if cycle.end else today
 
 
 _ONE_KIND: dict[str, frozenset[str]] = {}

@@ -60,7 +60,8 @@ class Record(BaseModel):
 
 
 class Cycle(Record):
-    """The OKR cycle: its name and dates. ``as_of`` defaults to today."""
+    """The OKR cycle: its name and dates. ``as_of`` defaults to today, or to ``end`` once
+    the cycle is over."""
 
     name: str | None = None
     start: dt.date | None = None

@@ -8,18 +8,22 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
 import networkx as nx
 
-from .checks import CheckConfig, Finding, severity_rank
+from .checks import REGISTRY, CheckConfig, Finding, severity_rank
 from .metrics import top_down_share
 from .graph import (
     KEY_RESULT, OBJECTIVE, PERSON, TEAM, node_key, nodes_of, objective_of, parent_team,
 )
 from .progress import DEFAULT_BANDS
+from .ranking import (
+    FIX_FIRST, finding_team, goals_touched, natural_key, rank_order, score, teams_in_tree_order,
+)
+from .scorecard import TeamScore, scorecard
 from .slack import Level
 
 
@@ -56,6 +60,8 @@ class Report:
     sources: tuple[str, ...] = ()
     counts: Mapping[str, int] = field(default_factory=dict)
     bands: tuple[float, float] = DEFAULT_BANDS
+    #: Findings left out of the report by :meth:`at_least`; the scorecard still reads them.
+    hidden: tuple[Finding, ...] = ()
 
     @cached_property
     def severity_by_node(self) -> dict[str, str]:
@@ -85,10 +91,90 @@ class Report:
         """The date the report judges the organisation at."""
         return self.graph.graph["as_of"]
 
+    @property
+    def as_of_text(self) -> str:
+        """The judging date as a report's header says it; a finished cycle's end says so."""
+        cycle = self.graph.graph["cycle"]
+        text = self.as_of.isoformat()
+        if cycle.end and self.as_of == cycle.end and self.as_of < dt.date.today():
+            text += f", the end of cycle {cycle.name}" if cycle.name else ", the end of the cycle"
+        return text
+
     def at_or_above(self, severity: str) -> list[Finding]:
         """The findings as severe as ``severity`` or more."""
         rank = severity_rank(severity)
         return [f for f in self.findings if severity_rank(f.severity) <= rank]
+
+    def at_least(self, severity: str) -> Report:
+        """This report with only the findings as severe as ``severity`` or more; the rest
+        are kept as :attr:`hidden`."""
+        shown = self.at_or_above(severity)
+        left_out = tuple(f for f in self.findings if severity_rank(f.severity) > severity_rank(severity))
+        return replace(self, findings=tuple(shown), hidden=self.hidden + left_out)
+
+    @cached_property
+    def ranked(self) -> tuple[Finding, ...]:
+        """The findings fix first (see :mod:`aligngraph.ranking`)."""
+        return tuple(self.findings[i] for i in self._order)
+
+    @cached_property
+    def ranks(self) -> tuple[int, ...]:
+        """The rank of each finding, in the order of :attr:`findings`; 1 is fix first."""
+        ranks = [0] * len(self.findings)
+        for rank, index in enumerate(self._order, start=1):
+            ranks[index] = rank
+        return tuple(ranks)
+
+    @property
+    def fix_first(self) -> tuple[Finding, ...]:
+        """The findings to fix first: at most ten."""
+        return self.ranked[:FIX_FIRST]
+
+    @cached_property
+    def _order(self) -> list[int]:
+        return rank_order(self.graph, self.findings)
+
+    def score(self, finding: Finding) -> int:
+        """A finding's fix-first score."""
+        return score(self.graph, finding)
+
+    def goals_touched(self, finding: Finding) -> int:
+        """How many goals a finding touches."""
+        return goals_touched(self.graph, finding)
+
+    def team_of(self, finding: Finding) -> str | None:
+        """The id of the team a finding is about, or None."""
+        return finding_team(self.graph, finding)
+
+    @cached_property
+    def scorecard(self) -> tuple[TeamScore, ...]:
+        """The basics of every team that owns objectives, from every finding, hidden or not."""
+        return scorecard(self.graph, (*self.findings, *self.hidden))
+
+    def team_summaries(self) -> list[dict[str, Any]]:
+        """Per team with findings or objectives: its findings by severity and family, its
+        best rank, and its scorecard."""
+        scores = {s.team: s for s in self.scorecard}
+        mine: dict[str, list[int]] = {}
+        for index, finding in enumerate(self.findings):
+            team = self.team_of(finding)
+            if team is not None:
+                mine.setdefault(team, []).append(index)
+        summaries = []
+        for key in teams_in_tree_order(self.graph):
+            team = self.graph.nodes[key]["id"]
+            if team not in mine and team not in scores:
+                continue
+            indices = mine.get(team, [])
+            findings = [self.findings[i] for i in indices]
+            summaries.append({
+                "team": team, "team_name": self.graph.nodes[key]["label"],
+                "findings": len(findings),
+                "by_severity": _count(f.severity for f in findings),
+                "by_family": _count(_family(f) for f in findings),
+                "best_rank": min((self.ranks[i] for i in indices), default=None),
+                "scorecard": scores[team].as_dict() if team in scores else None})
+        return summaries
 
     def summary(self) -> dict[str, Any]:
         """Counts of the organisation and of the findings, and overall slack."""
@@ -103,6 +189,9 @@ class Report:
             "by_check": _count(f.check for f in self.findings),
             "slack": overall_slack(self.slack),
             "top_down_share": _round(top_down_share(self.graph)),
+            "hidden": len(self.hidden),
+            "teams_passing_basics": sum(1 for s in self.scorecard if s.passed == s.judged),
+            "teams_scored": len(self.scorecard),
         }
 
 
@@ -144,7 +233,11 @@ def _count(values) -> dict[str, int]:
     return dict(Counter(values))
 
 
+def _family(finding: Finding) -> str:
+    return REGISTRY[finding.check].family if finding.check in REGISTRY else "wording"
+
+
 def sort_findings(findings, order: Mapping[str, int]) -> tuple[Finding, ...]:
-    """Findings in registry order, then by severity, then by subject."""
+    """Findings in registry order, then by severity, then by subject in natural order."""
     return tuple(sorted(findings, key=lambda f: (order[f.check], severity_rank(f.severity),
-                                                 f.subject)))
+                                                 natural_key(f.subject))))

@@ -12,6 +12,8 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 ROOT = Path(__file__).parent.parent
 APP = str(ROOT / "app.py")
 NIMBUS = "Nimbus (sample, 8 teams)"
+#: The overview's tables, in page order.
+FIX_FIRST, BASICS, BY_CHECK, SLACK = 0, 1, 2, 3
 
 
 def start(sample: str | None = NIMBUS) -> AppTest:
@@ -39,14 +41,27 @@ def test_starts_on_the_mid_size_sample_with_overview_and_slack():
     at = start(sample=None)
     assert metric(at, "Teams") == "60" and metric(at, "Objectives") == "117"
     assert [t.label for t in at.tabs] == ["Overview", "Graph", "Findings", "People", "Exports"]
-    slack = at.dataframe[1].value
+    slack = at.dataframe[SLACK].value
     assert set(slack["status"]) >= {"stacked", "detached", "loose"}
     assert at.selectbox(key="view").value == "goals"  # 117 objectives: not large
 
 
+def test_overview_leads_with_fix_first_and_team_basics():
+    at = start()
+    assert [h.value for h in at.subheader][:2] == ["Fix first", "Team basics"]
+    first = at.dataframe[FIX_FIRST].value
+    assert list(first["rank"]) == list(range(1, 11))
+    assert list(first["severity"][:2]) == ["error", "error"]
+    assert first.loc[1, "subject"] == "GRO1.1 (GRO1, team growth)"
+    basics = at.dataframe[BASICS].value
+    sales = basics.set_index("team").loc["Sales"]
+    assert sales["aligned beyond team"] == "fail 0 of 2" and sales["≤3 objectives"] == "pass 2"
+    assert sales["basics"] == "2 of 4"
+
+
 def test_findings_by_check_and_severity():
     at = start()
-    by_check = at.dataframe[0].value
+    by_check = at.dataframe[BY_CHECK].value
     assert by_check.loc["missing-liaison", "error"] == 2
     assert metric(at, "Errors") == "2"
 
@@ -72,12 +87,12 @@ def test_good_upload_is_explored():
 
 def test_changing_a_threshold_changes_the_findings():
     at = start()
-    frame = at.dataframe[0].value
+    frame = at.dataframe[BY_CHECK].value
     assert frame.loc["overloaded-contributor", "warning"] == 1
     option_widget(at, "overloaded-contributor", "max_objectives").set_value(4).run()
-    assert at.dataframe[0].value.loc["overloaded-contributor", "warning"] == 0
+    assert at.dataframe[BY_CHECK].value.loc["overloaded-contributor", "warning"] == 0
     option_widget(at, "orphan-team", "enabled").set_value(False).run()
-    frame = at.dataframe[0].value
+    frame = at.dataframe[BY_CHECK].value
     assert frame.loc["orphan-team", "warning"] == 0 and not frame.loc["orphan-team", "enabled"]
 
 

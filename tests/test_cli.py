@@ -23,18 +23,59 @@ def run_cli(capsys, *args):
 def test_text_report_groups_findings_and_ends_with_summary(capsys):
     code, out, _ = run_cli(capsys, "check", NIMBUS)
     assert code == 1  # missing-liaison findings are errors
-    assert "AG101 orphan-team: Orphan team (2)" in out
+    assert "Sales (sales): 1 finding; basics 2 of 4" in out
+    assert "AG101 orphan-team: Orphan team (2)" not in out
     assert "Alignment slack by level" in out
     assert out.rstrip().splitlines()[-1].startswith("Summary: 10 findings")
+    code, out, _ = run_cli(capsys, "check", NIMBUS, "--group-by", "check")
+    assert "AG101 orphan-team: Orphan team (2)" in out
+    assert "Sales (sales): 1 finding" not in out
+    assert out.rstrip().splitlines()[-1].startswith("Summary: 10 findings")
+
+
+def test_text_report_leads_with_fix_first_then_slack(capsys):
+    _, out, _ = run_cli(capsys, "check", NIMBUS)
+    lines = out.splitlines()
+    assert lines[2].startswith("10 findings (2 error, 8 warning) about 6 teams.")
+    first = lines.index(next(line for line in lines if line.startswith("Fix first")))
+    assert lines[first + 1].startswith("  1. error    AG106 ")
+    assert out.index("Fix first") < out.index("Alignment slack by level") < out.index(
+        "Team basics") < out.index("Findings by team")
+
+
+def test_min_severity_hides_findings_but_fail_on_still_counts_them(capsys):
+    code, out, _ = run_cli(capsys, "check", NIMBUS, "--min-severity", "error",
+                           "--fail-on", "warning")
+    assert code == 1
+    assert "8 less severe findings not shown" in out
+    assert "AG101" not in out and "AG106" in out
+    code, out, _ = run_cli(capsys, "check", NIMBUS, "--min-severity", "warning")
+    assert "AG101" in out and "not shown" not in out
+    _, out, _ = run_cli(capsys, "check", NIMBUS, "--min-severity", "error", "--format", "json")
+    data = json.loads(out)
+    assert {f["severity"] for f in data["findings"]} == {"error"}
+    assert data["summary"]["hidden"] == 8
+
+
+def test_bad_group_by_or_min_severity_is_a_usage_error(capsys):
+    for option, value in (("--group-by", "person"), ("--min-severity", "fatal")):
+        with pytest.raises(SystemExit) as exc:
+            main(["check", NIMBUS, option, value])
+        assert exc.value.code == 2
+        assert "invalid choice" in capsys.readouterr().err
 
 
 def test_json_report_is_the_documented_contract(capsys):
     code, out, _ = run_cli(capsys, "check", NIMBUS, "--format", "json")
     data = json.loads(out)
-    assert set(data) == {"version", "findings", "slack", "summary"}
+    assert set(data) == {"version", "findings", "fix_first", "slack", "teams", "summary"}
     finding = data["findings"][0]
     assert set(finding) == {"check", "code", "severity", "subject", "subject_kind",
-                            "message", "related", "data"}
+                            "message", "related", "data", "team", "rank"}
+    assert sorted(f["rank"] for f in data["findings"]) == list(range(1, 11))
+    assert [f["rank"] for f in data["fix_first"]] == list(range(1, 11))
+    assert {f["team"] for f in data["findings"]} == {"sales", "support", "engineering",
+                                                     "growth", "nimbus", "mobile"}
     assert {row["team"] for row in data["slack"]} == {"nimbus", "engineering", "growth"}
     assert data["summary"]["counts"]["teams"] == 8
     assert data["summary"]["by_check"]["missing-liaison"] == 2
@@ -43,8 +84,11 @@ def test_json_report_is_the_documented_contract(capsys):
 def test_markdown_report_has_tables(capsys):
     _, out, _ = run_cli(capsys, "check", NIMBUS, "--format", "markdown")
     assert out.startswith("# OKR alignment report — 2026-Q3")
-    assert "| severity | subject | message |" in out
+    assert "| severity | subject | check | message |" in out and "## Fix first" in out
     assert "**stacked**" in out and "**detached**" in out
+    _, out, _ = run_cli(capsys, "check", NIMBUS, "--format", "markdown", "--group-by", "check")
+    assert "| severity | subject | message |" in out
+    assert "## AG101 `orphan-team`: Orphan team (2)" in out
 
 
 @pytest.mark.parametrize("fail_on, expected", [
@@ -166,3 +210,14 @@ def test_app_hands_the_paths_to_streamlit(monkeypatch, tmp_path):
     command = calls[0]
     assert command[1:4] == ["-m", "streamlit", "run"] and command[4].endswith("streamlit_app.py")
     assert "8600" in command and command[-2:] == ["--", str(Path(NIMBUS).resolve())]
+
+
+@pytest.mark.skipif(not (REAL / "gitlab-fy21-q1.yaml").is_file(), reason="no real GitLab file")
+def test_gitlab_first_screen_holds_fix_first_and_slack(capsys):
+    _, out, _ = run_cli(capsys, "check", str(REAL / "gitlab-fy21-q1.yaml"))
+    lines = out.splitlines()
+    assert "as of 2020-04-30, the end of cycle FY21-Q1" in lines[0]
+    assert lines.index(next(line for line in lines if line.startswith(" 10. "))) < 60
+    slack_end = lines.index(next(line for line in lines if line.startswith("Team basics")))
+    assert slack_end < 60
+    assert "Findings by team, then objective:" in lines[slack_end:]

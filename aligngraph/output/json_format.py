@@ -19,11 +19,29 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
             "data": dict(finding.data)}
 
 
+def ranked_finding_dict(report: Report, finding: Finding, rank: int) -> dict[str, Any]:
+    """One finding as plain data, with its team and its fix-first rank."""
+    return {**finding_dict(finding), "team": report.team_of(finding), "rank": rank}
+
+
+def fix_first_list(report: Report) -> list[dict[str, Any]]:
+    """The fix-first list: each entry points at its finding by index, with its score."""
+    index = {id(f): i for i, f in enumerate(report.findings)}
+    return [{"rank": rank, "finding": index[id(f)], "check": f.check, "code": f.code,
+             "severity": f.severity, "subject": f.subject, "subject_kind": f.subject_kind,
+             "team": report.team_of(f), "goals_touched": report.goals_touched(f),
+             "score": report.score(f)}
+            for rank, f in enumerate(report.fix_first, start=1)]
+
+
 def report_data(report: Report) -> dict[str, Any]:
     """The whole report as plain data."""
     return {"version": REPORT_VERSION,
-            "findings": [finding_dict(f) for f in report.findings],
+            "findings": [ranked_finding_dict(report, f, rank)
+                         for f, rank in zip(report.findings, report.ranks, strict=True)],
+            "fix_first": fix_first_list(report),
             "slack": [row.as_dict() for row in report.slack],
+            "teams": report.team_summaries(),
             "summary": report.summary()}
 
 

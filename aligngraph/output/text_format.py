@@ -1,54 +1,128 @@
-"""The text report, for a terminal: findings grouped by check, then the summary."""
+"""The text report, for a terminal: what to fix first and the slack table on the first
+screen, then the team scorecard, then every finding by team (or by check), then the
+summary."""
 
 from __future__ import annotations
 
 import textwrap
-from itertools import groupby
 
 from ..checks import REGISTRY
 from ..report import Report
-from .tables import SLACK_COLUMNS, counts_line, percent, slack_cells
+from ..text import count_of
+from .grouping import Line, TeamGroup, by_check, by_team, line_label, short_label, subject_label
+from .tables import (
+    SCORECARD_COLUMNS, SLACK_COLUMNS, counts_line, headline, percent, scorecard_cells,
+    slack_cells,
+)
 
 WIDTH = 100
 
 
-def report_text(report: Report) -> str:
-    """The report as text for a terminal."""
-    parts = [_header(report)]
-    for slug, findings in groupby(report.findings, key=lambda f: f.check):
-        parts.append(_check_section(slug, list(findings)))
+def report_text(report: Report, group_by: str = "team") -> str:
+    """The report as text for a terminal; ``group_by`` is ``team`` or ``check``."""
+    parts = [_header(report), _headline(report), _fix_first(report), _slack_section(report),
+             _scorecard_section(report)]
     if not report.findings:
         parts.append("No findings.\n")
-    parts.append(_slack_section(report))
+    elif group_by == "check":
+        parts.append(_by_check(report))
+    else:
+        parts.append(_by_team(report))
     parts.append(_summary(report))
-    return "\n".join(parts)
+    return "\n".join(part for part in parts if part)
 
 
 def _header(report: Report) -> str:
     cycle = report.graph.graph["cycle"].name
     name = f"cycle {cycle}, " if cycle else ""
-    return f"aligngraph: {counts_line(report)} ({name}as of {report.as_of.isoformat()})\n"
+    return f"aligngraph: {counts_line(report)} ({name}as of {report.as_of_text})\n"
 
 
-def _check_section(slug: str, findings: list) -> str:
-    check = REGISTRY[slug]
-    lines = [f"{check.code} {slug}: {check.title} ({len(findings)})"]
-    wrapper = textwrap.TextWrapper(WIDTH, subsequent_indent=" " * 11)
-    for finding in findings:
-        wrapper.initial_indent = f"  {finding.severity:7}  {finding.subject}: "
-        lines.append(wrapper.fill(finding.message))
+def _headline(report: Report) -> str:
+    return _wrap(" ".join(headline(report)), "", "") + "\n"
+
+
+def _fix_first(report: Report) -> str:
+    if not report.findings:
+        return ""
+    lines = ["Fix first (by severity, then alignment before hygiene before wording, then the "
+             "goals each touches):"]
+    for rank, finding in enumerate(report.fix_first, start=1):
+        lead = f"{rank:>3}. {finding.severity:7}  {finding.code} {subject_label(report, finding)}: "
+        lines.append(_wrap(finding.message, lead, " " * 15))
     return "\n".join(lines) + "\n"
 
 
 def _slack_section(report: Report) -> str:
     if not report.slack:
         return "Alignment slack: no team has sub-teams, so there are no levels to judge.\n"
-    rows = [list(SLACK_COLUMNS)] + slack_cells(report)
-    widths = [max(len(r[i]) for r in rows) for i in range(len(SLACK_COLUMNS))]
-    lines = ["Alignment slack by level (the objectives under each parent team):"]
+    return _table("Alignment slack by level (the objectives under each parent team):",
+                  SLACK_COLUMNS, slack_cells(report))
+
+
+def _scorecard_section(report: Report) -> str:
+    if not report.scorecard:
+        return ""
+    title = ("Team basics (objectives with 2–5 measurable KRs, goals owned, objectives aligned "
+             "beyond the team):")
+    return _table(title, SCORECARD_COLUMNS, scorecard_cells(report))
+
+
+def _table(title: str, columns, cells: list[list[str]]) -> str:
+    rows = [list(columns)] + cells
+    widths = [max(len(r[i]) for r in rows) for i in range(len(columns))]
+    lines = [title]
     for row in rows:
         lines.append("  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip())
     return "\n".join(lines) + "\n"
+
+
+def _by_team(report: Report) -> str:
+    scores = {s.team: s for s in report.scorecard}
+    parts = ["Findings by team, then objective:\n"]
+    for group in by_team(report):
+        parts.append(_team_section(report, group, scores.get(group.team) if group.team else None))
+    return "\n".join(parts)
+
+
+def _team_section(report: Report, group: TeamGroup, score) -> str:
+    basics = f"; basics {score.passed} of {score.judged}" if score else ""
+    name = f"{group.name} ({group.team})" if group.team else group.name
+    lines = [f"{name}: {count_of(group.count, 'finding')}{basics}"]
+    for section in group.sections:
+        margin = "  "
+        if section.objective:
+            lines.append(_wrap(_quoted(section.title), f"  {section.objective} ", "    "))
+            margin = "    "
+        lines += [_line(line, line.subject if line.folded else short_label(line.findings[0]),
+                        margin) for line in section.lines]
+    return "\n".join(lines) + "\n"
+
+
+def _quoted(title: str) -> str:
+    """A title between plain quotes, as written."""
+    return f"“{title}”"
+
+
+def _by_check(report: Report) -> str:
+    parts = []
+    for slug, lines in by_check(report):
+        check = REGISTRY[slug]
+        count = sum(len(line.findings) for line in lines)
+        head = f"{check.code} {slug}: {check.title} ({count})"
+        parts.append("\n".join([head, *(_line(line, line_label(report, line), "  ", code=False)
+                                        for line in lines)]) + "\n")
+    return "\n".join(parts)
+
+
+def _line(line: Line, label: str, margin: str, code: bool = True) -> str:
+    lead = f"{margin}{line.severity:7}  {line.code + ' ' if code else ''}{label}: "
+    return _wrap(line.text, lead, margin + " " * 9)
+
+
+def _wrap(text: str, initial: str, subsequent: str) -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=initial, subsequent_indent=subsequent,
+                         break_on_hyphens=False, break_long_words=False)
 
 
 def _summary(report: Report) -> str:

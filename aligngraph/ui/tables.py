@@ -9,7 +9,9 @@ import pandas as pd
 from ..checks import REGISTRY
 from ..metrics import person_load
 from ..graph import PERSON, home_team, nodes_of, team_of
+from ..output.grouping import subject_label
 from ..report import Report, finding_node
+from ..scorecard import CRITERIA
 
 FINDING_COLUMNS = ["severity", "check", "code", "subject", "kind", "team", "message"]
 
@@ -40,6 +42,30 @@ def findings_by_check(report: Report) -> pd.DataFrame:
     table["enabled"] = [report.configs[slug].enabled for slug in table.index]
     return table
 
+
+def fix_first_frame(report: Report) -> pd.DataFrame:
+    """The fix-first list: rank, severity, check, where, and the message."""
+    rows = [{"rank": rank, "severity": f.severity, "code": f.code, "check": f.check,
+             "subject": subject_label(report, f), "message": f.message}
+            for rank, f in enumerate(report.fix_first, start=1)]
+    return pd.DataFrame(rows, columns=["rank", "severity", "code", "check", "subject", "message"])
+
+
+def scorecard_frame(report: Report) -> pd.DataFrame:
+    """One row per team that owns objectives: each basic, pass or fail with its numbers."""
+    rows = [{"team": s.name, **{CRITERIA[c.name]: c.cell for c in s.criteria},
+             "basics": f"{s.passed} of {s.judged}", "team id": s.team}
+            for s in report.scorecard]
+    return pd.DataFrame(rows, columns=["team", *CRITERIA.values(), "basics", "team id"])
+
+
+def styled_scorecard(frame: pd.DataFrame):
+    """The scorecard with each failed basic marked."""
+    return frame.style.map(lambda cell: FAIL_STYLE if str(cell).startswith("fail") else "",
+                           subset=list(CRITERIA.values()))
+
+
+FAIL_STYLE = "background-color: #E69F00; color: #000000; font-weight: 600"
 
 STATUS_STYLE = {"stacked": "background-color: #E69F00; color: #000000; font-weight: 600",
                 "detached": "background-color: #D55E00; color: #FFFFFF; font-weight: 600",
