@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from aligngraph import InputError, load
+from aligngraph import InputError, Problem, load
 from aligngraph.io import yaml_source
 from helpers import org_of
 
@@ -204,9 +204,39 @@ def test_folders_merge_their_files(tmp_path):
 def test_missing_file_and_empty_folder(tmp_path):
     with pytest.raises(InputError) as info:
         load([tmp_path / "nope.yaml", tmp_path])
-    messages = [p.message for p in info.value.problems]
-    assert "no such file or folder" in messages
-    assert any("no .yaml" in m for m in messages)
+    assert set(info.value.problems) == {
+        Problem(str(tmp_path), "", "no .yaml, .yml or .json files in this folder"),
+        Problem(str(tmp_path / "nope.yaml"), "", "no such file or folder")}
+
+
+def test_no_paths_at_all():
+    with pytest.raises(InputError) as info:
+        load([])
+    assert info.value.problems == [Problem("(none)", "", "no OKR file given")]
+
+
+def test_files_and_folders_given_together_all_count(tmp_path):
+    (tmp_path / "company.yaml").write_text(MINIMAL)
+    folder = tmp_path / "teams"
+    folder.mkdir()
+    (folder / "sales.json").write_text(
+        '{"teams": [], "objectives": [{"id": "S1", "team": "sales", "title": "Land logos"}]}')
+    (folder / "notes.txt").write_text("not read")
+    org = load([tmp_path / "company.yaml", folder])
+    assert [o.id for o in org.objectives] == ["C1", "S1"]
+
+
+def test_a_named_file_must_be_an_okr_file_in_utf8(tmp_path):
+    (tmp_path / "okrs.txt").write_text(MINIMAL)
+    (tmp_path / "latin1.yaml").write_bytes("teams: [{id: caf\xe9}]\n".encode("latin-1"))
+    with pytest.raises(InputError) as info:
+        load([tmp_path / "okrs.txt", tmp_path / "latin1.yaml"])
+    by_file = {problem.file: problem for problem in info.value.problems}
+    first, second = by_file[str(tmp_path / "okrs.txt")], by_file[str(tmp_path / "latin1.yaml")]
+    assert first == Problem(str(tmp_path / "okrs.txt"), "",
+                            "not an OKR file: expected a .yaml, .yml or .json suffix")
+    assert (second.file, second.path) == (str(tmp_path / "latin1.yaml"), "")
+    assert second.message.startswith("cannot be read as UTF-8 text: 'utf-8' codec can't decode")
 
 
 def test_empty_file_says_what_was_expected():
@@ -242,6 +272,7 @@ def _problems_of_bytes(files):
 
     with pytest.raises(InputError) as caught:
         load_bytes(files)
+    assert all(p.path == "" for p in caught.value.problems)
     return [(p.file, p.message, p.line, p.column) for p in caught.value.problems]
 
 
@@ -251,6 +282,20 @@ def test_uploads_are_checked_for_suffix_encoding_and_presence():
     (only,) = _problems_of_bytes([("a.yaml", b"\xff\xfe")])
     assert only[0] == "a.yaml" and only[1].startswith("cannot be read as UTF-8 text: ")
     assert _problems_of_bytes([]) == [("(none)", "no OKR file given", None, None)]
+
+
+def test_one_bad_upload_does_not_hide_the_problems_of_the_next():
+    problems = _problems_of_bytes([("a.txt", b"x"), ("b.yaml", b"teams: [}")])
+    assert [file for file, *_ in problems] == ["a.txt", "b.yaml"]
+
+
+def test_uploads_have_their_settings_checked_and_located():
+    from aligngraph.pipeline import load_bytes
+
+    with pytest.raises(InputError) as caught:
+        load_bytes([("a.yaml", b"teams: [{id: a}]\nobjectives: []\nsettings:\n  orphan-teem: {}\n")])
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.path, problem.line) == ("a.yaml", "settings.orphan-teem", 4)
 
 
 def test_uploads_merge_into_one_organisation_whatever_the_suffix_case():
