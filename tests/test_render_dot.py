@@ -141,3 +141,33 @@ def test_progress_settings_are_validated():
 
     with pytest.raises(InputError, match="amber must not be above green"):
         org_of("teams: [{id: t}]\nobjectives: []\nsettings: {progress: {green: 0.3, amber: 0.5}}\n")
+
+
+FAMILIES_ORG = """\
+teams: [{id: top, name: Top}, {id: t, name: T, parent: top}]
+objectives:
+  - {id: O0, team: top, title: Grow revenue, key_results: [{id: K0, title: Reach 10 M revenue}]}
+  - {id: O1, team: t, title: Improve things, aligns_to: O0,
+     key_results: [{id: K1, title: Work on the website}, {id: K2, title: Reach 5 M revenue}]}
+"""
+
+
+def test_fill_shows_alignment_findings_and_a_badge_counts_the_others():
+    report = analyse(org_of(FAMILIES_ORG))
+    light = THEMES["light"]
+    source = build_dot(report, view="goals").source
+    wording = line_of(source, "goal-O1")  # two wording findings on K1, no alignment finding
+    assert f'fillcolor="{light.node_fill}"' in wording and "severity-" not in wording
+    assert "other-findings" in wording and "&#160;2&#160;" in wording
+    aligned = line_of(source, "goal-O0")  # unsupported-parent (alignment) on its key result
+    assert f'fillcolor="{light.severity["info"]}"' in aligned and "severity-info" in aligned
+    assert "other-findings" not in aligned and "&#160;" not in aligned.split("tooltip")[0]
+    assert "Alignment findings" in source and "hygiene and wording findings" in source
+
+
+def test_teams_view_sums_badges_over_a_teams_goals_and_fills_by_alignment():
+    report = analyse(org_of(FAMILIES_ORG))
+    source = build_dot(report, view="teams").source
+    team = line_of(source, "team-t")
+    assert "&#160;2&#160;" in team and THEMES["light"].severity["warning"] not in team
+    assert "severity-info" in line_of(source, "team-top")

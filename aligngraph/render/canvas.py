@@ -14,10 +14,11 @@ import graphviz
 from ..graph import KEY_RESULT
 from ..report import Report
 from .colour import Colouring
-from .labels import escape, html_label, svg_id
+from .labels import badge_cell, escape, html_label, svg_id
 from .theme import FONT, Theme, ink_on
 
 SEVERITY_CLASS = "severity-{}"
+BADGE_MEANING = "hygiene and wording findings (how many)"
 
 
 class Canvas:
@@ -74,20 +75,27 @@ class Canvas:
 
     def node(self, target, key: str, title: str, *, caption: str = "", kind: str,
              severity: str | None = None, width: int = 28, shape: str | None = None,
-             extra_class: str = "", size: int = 14) -> str:
-        """Draw one node into ``target`` (the digraph or a cluster); return its name."""
+             extra_class: str = "", size: int = 14, badge: int | None = None) -> str:
+        """Draw one node into ``target`` (the digraph or a cluster); return its name.
+
+        ``severity`` and ``badge`` override the node's own worst alignment finding and its
+        count of other findings (the teams view sums them over a team's goals).
+        """
         fill = self.colouring.fill(key, severity)
+        badge = self.colouring.badges.get(key, 0) if badge is None else badge
         border, style, penwidth = self.colouring.border(key, severity)
         severity = severity or self.colouring.severity.get(key)
         classes = " ".join(filter(None, (
-            kind, SEVERITY_CLASS.format(severity) if severity else "", extra_class)))
+            kind, SEVERITY_CLASS.format(severity) if severity else "",
+            "other-findings" if badge else "", extra_class)))
         attrs = {"label": html_label(title, caption=caption, ink=ink_on(fill),
                                      muted=ink_on(fill) if fill != self.theme.node_fill
-                                     else self.theme.muted, width=width, size=size),
+                                     else self.theme.muted, width=width, size=size,
+                                     badge=badge),
                  "fillcolor": fill, "color": border, "penwidth": f"{penwidth:g}",
                  "style": f"rounded,filled,{style}" if style != "solid" else "rounded,filled",
                  "id": self._unique_id(key), "class": classes,
-                 "tooltip": graphviz.escape(f"{caption} {title}".strip())}
+                 "tooltip": graphviz.escape(f"{caption} {title}".strip() + _badge_note(badge))}
         if shape:
             attrs["shape"] = shape
         name = self.name(key)
@@ -126,16 +134,24 @@ class Canvas:
         rows = [f'<TR><TD BGCOLOR="{colour}" WIDTH="18" HEIGHT="14"></TD>'
                 f'<TD ALIGN="LEFT"><FONT COLOR="{self.theme.text}">{escape(meaning)}</FONT></TD></TR>'
                 for colour, meaning in self.colouring.legend()]
+        rows.append(f'<TR><TD>{badge_cell(3)}</TD><TD ALIGN="LEFT"><FONT COLOR="{self.theme.text}">'
+                    f'{escape(BADGE_MEANING)}</FONT></TD></TR>')
         rows += [f'<TR><TD><FONT COLOR="{colour}">{escape(symbol)}</FONT></TD>'
                  f'<TD ALIGN="LEFT"><FONT COLOR="{self.theme.text}">{escape(meaning)}</FONT></TD></TR>'
                  for symbol, colour, meaning in extra]
-        heading = {"findings": "Findings", "progress": "Progress", "level": "Level in the org"}
+        heading = {"findings": "Alignment findings (fill and border)",
+                   "progress": "Progress (border: alignment findings)",
+                   "level": "Level in the org (border: alignment findings)"}
         table = (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2">'
                  f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B><FONT COLOR="{self.theme.text}">'
                  f'{heading[self.colouring.color_by]}</FONT></B></TD></TR>{"".join(rows)}</TABLE>>')
         self.dot.node("legend", label=table, shape="box", style="rounded,filled",
                       fillcolor=self.theme.background, color=self.theme.cluster_border,
                       id="legend", **{"class": "legend"})
+
+
+def _badge_note(badge: int) -> str:
+    return f" ({badge} hygiene or wording finding{'s' if badge != 1 else ''})" if badge else ""
 
 
 class _Cluster:

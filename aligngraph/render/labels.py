@@ -48,13 +48,36 @@ def wrap(text: str, width: int = 28, max_lines: int = 4) -> list[str]:
     return kept
 
 
+BADGE_INK, BADGE_FILL = "#FFFFFF", "#4A4F55"
+
+
 def html_label(title: str, *, caption: str = "", ink: str = "#000000", muted: str = "#666666",
-               width: int = 28, max_lines: int = 4, size: int = 14) -> str:
-    """An HTML-like label: an optional small caption over the wrapped, escaped title."""
+               width: int = 28, max_lines: int = 4, size: int = 14, badge: int = 0) -> str:
+    """An HTML-like label: an optional small caption over the wrapped, escaped title.
+
+    ``badge`` above 0 adds a small dark count badge to the right of the caption.
+    """
     lines = "<BR/>".join(escape(line) for line in wrap(title, width, max_lines)) or "&#160;"
-    head = (f'<FONT POINT-SIZE="{size - 3}" COLOR="{muted}">{escape(caption)}</FONT><BR/>'
-            if caption else "")
-    return f'<{head}<FONT POINT-SIZE="{size}" COLOR="{ink}">{lines}</FONT>>'
+    body = f'<FONT POINT-SIZE="{size}" COLOR="{ink}">{lines}</FONT>'
+    small = f'<FONT POINT-SIZE="{caption_size(size)}" COLOR="{muted}">{escape(caption)}</FONT>'
+    if badge:
+        return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+                f'<TR><TD ALIGN="LEFT">{small if caption else ""}</TD>'
+                f'<TD ALIGN="RIGHT">{badge_cell(badge)}</TD></TR>'
+                f'<TR><TD COLSPAN="2">{body}</TD></TR></TABLE>>')
+    return f'<{small + "<BR/>" if caption else ""}{body}>'
+
+
+def caption_size(size: int) -> int:
+    """The point size of a node's caption: a little smaller than its title."""
+    return size - 2
+
+
+def badge_cell(count: int, size: int = 11) -> str:
+    """A small dark box holding a count, as an HTML-like table."""
+    return (f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+            f'<TR><TD BGCOLOR="{BADGE_FILL}"><FONT POINT-SIZE="{size}" COLOR="{BADGE_INK}">'
+            f'&#160;{count}&#160;</FONT></TD></TR></TABLE>')
 
 
 def svg_id(key: str) -> str:

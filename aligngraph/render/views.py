@@ -50,6 +50,7 @@ def draw_teams(canvas: Canvas, *, max_nodes: int, depth: int | None = None, **_)
     ensure_fits(canvas.report, "teams", len(teams), max_nodes)
     rep = _representatives(graph, shown_depth)
     severity = _team_severities(canvas, rep)
+    badges = _team_badges(canvas, rep)
     hidden = Counter(rep[t] for t in rep if rep[t] != t)
     for team in teams:
         node = graph.nodes[team]
@@ -57,7 +58,7 @@ def draw_teams(canvas: Canvas, *, max_nodes: int, depth: int | None = None, **_)
         if hidden[team]:
             caption += f" · +{count_of(hidden[team], 'team')} below"
         canvas.node(canvas.dot, team, node["label"], caption=caption, kind="team",
-                    severity=severity.get(team), width=22)
+                    severity=severity.get(team), badge=badges[team], width=22)
     _team_edges(canvas, teams, rep)
     canvas.dot.attr(rankdir="TB")
     canvas.legend([("━━", canvas.theme.edge, "goals aligned to the parent team (width: count)"),
@@ -192,18 +193,39 @@ def _representatives(graph, shown_depth: int) -> dict[str, str]:
 
 
 def _team_severities(canvas: Canvas, rep: dict[str, str]) -> dict[str, str]:
-    """The worst finding on each drawn team, its goals, and the teams folded into it."""
-    graph = canvas.graph
+    """The worst alignment finding on each drawn team, its goals, and the teams folded
+    into it."""
     worst: dict[str, str] = {}
-    for key, severity in canvas.report.severity_by_node.items():
-        kind = graph.nodes[key]["kind"] if key in graph else None
-        team = key if kind == TEAM else team_of(graph, key) if kind in (OBJECTIVE, KEY_RESULT) else None
-        if team is None:
+    for key, severity in canvas.colouring.severity.items():
+        shown = _drawn_team(canvas.graph, key, rep)
+        if shown is None:
             continue
-        shown = rep[team]
         if shown not in worst or severity_rank(severity) < severity_rank(worst[shown]):
             worst[shown] = severity
     return worst
+
+
+def _team_badges(canvas: Canvas, rep: dict[str, str]) -> Counter:
+    """How many hygiene and wording findings each drawn team holds, folded teams included.
+
+    Key results are left out: their findings already count on their objective.
+    """
+    counts: Counter = Counter()
+    graph = canvas.graph
+    for key, count in canvas.colouring.badges.items():
+        if key in graph and graph.nodes[key]["kind"] == KEY_RESULT:
+            continue
+        shown = _drawn_team(graph, key, rep)
+        if shown is not None:
+            counts[shown] += count
+    return counts
+
+
+def _drawn_team(graph, key: str, rep: dict[str, str]) -> str | None:
+    """The drawn team a team, objective or key result belongs to; None for people."""
+    kind = graph.nodes[key]["kind"] if key in graph else None
+    team = key if kind == TEAM else team_of(graph, key) if kind in (OBJECTIVE, KEY_RESULT) else None
+    return rep[team] if team is not None else None
 
 
 def _team_edges(canvas: Canvas, teams: list[str], rep: dict[str, str]) -> None:
