@@ -158,10 +158,10 @@ def test_fill_shows_alignment_findings_and_a_badge_counts_the_others():
     source = build_dot(report, view="goals").source
     wording = line_of(source, "goal-O1")  # two wording findings on K1, no alignment finding
     assert f'fillcolor="{light.node_fill}"' in wording and "severity-" not in wording
-    assert "other-findings" in wording and "&#160;2&#160;" in wording
+    assert "other-findings" in wording and ">2</FONT>" in wording
     aligned = line_of(source, "goal-O0")  # unsupported-parent (alignment) on its key result
     assert f'fillcolor="{light.severity["info"]}"' in aligned and "severity-info" in aligned
-    assert "other-findings" not in aligned and "&#160;" not in aligned.split("tooltip")[0]
+    assert "other-findings" not in aligned and "BGCOLOR" not in aligned
     assert "Alignment findings" in source and "hygiene and wording findings" in source
 
 
@@ -169,5 +169,67 @@ def test_teams_view_sums_badges_over_a_teams_goals_and_fills_by_alignment():
     report = analyse(org_of(FAMILIES_ORG))
     source = build_dot(report, view="teams").source
     team = line_of(source, "team-t")
-    assert "&#160;2&#160;" in team and THEMES["light"].severity["warning"] not in team
+    assert ">2</FONT>" in team and THEMES["light"].severity["warning"] not in team
     assert "severity-info" in line_of(source, "team-top")
+
+
+FOCUS_ORG = """\
+teams:
+  - {id: root, name: Root}
+  - {id: a, name: A, parent: root}
+  - {id: b, name: B, parent: root}
+  - {id: a1, name: A1 team, parent: a}
+  - {id: empty, name: Empty, parent: root}
+  - {id: lead-only, name: Lead only, parent: root, lead: lena}
+people:
+  - {id: lena, name: Lena, team: lead-only}
+  - {id: idle, name: Idle, team: b}
+objectives:
+  - {id: R1, team: root, title: Grow, key_results: [{id: R1K1, title: Reach 10 M, owner: lena}]}
+  - {id: R2, team: root, title: Hire, key_results: [{id: R2K1, title: Hire 5 people}]}
+  - {id: A1, team: a, title: Sell more, aligns_to: R1}
+  - {id: B1, team: b, title: Sell elsewhere, aligns_to: R1}
+  - {id: A11, team: a1, title: Sell in the north, aligns_to: A1}
+  - {id: A111, team: a1, title: Sell in the far north, aligns_to: A11}
+"""
+
+
+def drawn_goals(source: str) -> set[str]:
+    import re
+
+    return set(re.findall(r'id="goal-([^"]+)"', source))
+
+
+@pytest.fixture(scope="module")
+def focus_org():
+    return analyse(org_of(FOCUS_ORG))
+
+
+def test_team_focus_at_depth_1_shows_parent_goals_and_children_only(focus_org):
+    drawn = drawn_goals(build_dot(focus_org, view="focus", focus="a", depth=1).source)
+    assert drawn == {"A1", "R1", "A11"}  # not R2, not the sibling B1, not A111
+
+
+def test_team_focus_never_goes_sideways_through_a_parent_goal(focus_org):
+    drawn = drawn_goals(build_dot(focus_org, view="focus", focus="a", depth=2).source)
+    assert {"A1", "R1", "A11", "A111"} <= drawn
+    assert "B1" not in drawn and "R2" not in drawn
+
+
+def test_person_focus_shows_the_goals_they_carry(focus_org):
+    source = build_dot(focus_org, view="focus", focus="lena", depth=1).source
+    assert {"R1K1", "R1"} <= drawn_goals(source) and "R2" not in drawn_goals(source)
+    assert " focus" in line_of(source, "goal-R1K1").split("class=")[1].split(" color=")[0]
+    assert " focus" not in line_of(source, "goal-R1").split("class=")[1].split(" color=")[0]
+
+
+def test_team_without_objectives_shows_what_its_people_carry(focus_org):
+    assert {"R1K1", "R1"} <= drawn_goals(build_dot(focus_org, view="focus",
+                                                   focus="lead-only").source)
+
+
+def test_focus_with_nothing_to_draw_says_why(focus_org):
+    with pytest.raises(UsageError, match="team Empty has no objectives .* --focus root"):
+        build_dot(focus_org, view="focus", focus="empty")
+    with pytest.raises(UsageError, match="Idle carries no objective or key result"):
+        build_dot(focus_org, view="focus", focus="idle")

@@ -75,11 +75,14 @@ class Canvas:
 
     def node(self, target, key: str, title: str, *, caption: str = "", kind: str,
              severity: str | None = None, width: int = 28, shape: str | None = None,
-             extra_class: str = "", size: int = 14, badge: int | None = None) -> str:
+             extra_class: str = "", size: int = 14, badge: int | None = None,
+             max_lines: int = 4, chips: Sequence[tuple[str, str]] = (),
+             chips_per_row: int = 6) -> str:
         """Draw one node into ``target`` (the digraph or a cluster); return its name.
 
         ``severity`` and ``badge`` override the node's own worst alignment finding and its
-        count of other findings (the teams view sums them over a team's goals).
+        count of other findings (the teams view sums them over a team's goals). ``chips``
+        are ``(text, fill)`` boxes drawn under the title, ``chips_per_row`` to a row.
         """
         fill = self.colouring.fill(key, severity)
         badge = self.colouring.badges.get(key, 0) if badge is None else badge
@@ -91,7 +94,8 @@ class Canvas:
         attrs = {"label": html_label(title, caption=caption, ink=ink_on(fill),
                                      muted=ink_on(fill) if fill != self.theme.node_fill
                                      else self.theme.muted, width=width, size=size,
-                                     badge=badge),
+                                     badge=badge, max_lines=max_lines,
+                                     chips=self._chips(chips, chips_per_row)),
                  "fillcolor": fill, "color": border, "penwidth": f"{penwidth:g}",
                  "style": f"rounded,filled,{style}" if style != "solid" else "rounded,filled",
                  "id": self._unique_id(key), "class": classes,
@@ -102,13 +106,28 @@ class Canvas:
         target.node(name, **attrs)
         return name
 
-    def goal(self, target, key: str) -> str:
-        """Draw an objective or key result."""
+    def _chips(self, chips: Sequence[tuple[str, str]], per_row: int) -> str:
+        """Rows of small coloured boxes, as an HTML-like table ('' when none)."""
+        if not chips:
+            return ""
+        cells = [f'<TD BGCOLOR="{fill}" COLOR="{self.theme.node_border}">'
+                 f'<FONT POINT-SIZE="11" COLOR="{ink_on(fill)}">{escape(text)}</FONT></TD>'
+                 for text, fill in chips]
+        rows = "".join(f"<TR>{''.join(cells[i:i + per_row])}</TR>"
+                       for i in range(0, len(cells), per_row))
+        return (f'<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="2">'
+                f'{rows}</TABLE>')
+
+    def goal(self, target, key: str, *, focus: bool = False, compact: bool = False) -> str:
+        """Draw an objective or key result; ``focus`` marks what a focus view is on and
+        ``compact`` draws its title on one short line (the full title is the tooltip)."""
         node = self.graph.nodes[key]
         is_kr = node["kind"] == KEY_RESULT
         return self.node(target, key, node["label"], caption=node["id"],
                          kind="key-result" if is_kr else "objective",
-                         width=24 if is_kr else 28, size=12 if is_kr else 14)
+                         width=24 if is_kr or compact else 28, size=12 if is_kr else 14,
+                         max_lines=1 if compact else 4,
+                         extra_class="focus" if focus else "")
 
     def edge(self, tail: str, head: str, kind: str, **attrs: str) -> None:
         """Draw an edge between two drawn nodes, classed by its kind."""
@@ -136,7 +155,7 @@ class Canvas:
                 for colour, meaning in self.colouring.legend()]
         rows.append(f'<TR><TD>{badge_cell(3)}</TD><TD ALIGN="LEFT"><FONT COLOR="{self.theme.text}">'
                     f'{escape(BADGE_MEANING)}</FONT></TD></TR>')
-        rows += [f'<TR><TD><FONT COLOR="{colour}">{escape(symbol)}</FONT></TD>'
+        rows += [f'<TR><TD><FONT COLOR="{colour}">{escape(symbol) or "&#160;"}</FONT></TD>'
                  f'<TD ALIGN="LEFT"><FONT COLOR="{self.theme.text}">{escape(meaning)}</FONT></TD></TR>'
                  for symbol, colour, meaning in extra]
         heading = {"findings": "Alignment findings (fill and border)",
@@ -152,6 +171,19 @@ class Canvas:
 
 def _badge_note(badge: int) -> str:
     return f" ({badge} hygiene or wording finding{'s' if badge != 1 else ''})" if badge else ""
+
+
+def lay_in_rows(target, names: Sequence[str], per_row: int, gap: int = 1) -> None:
+    """Lay drawn nodes out in rows of ``per_row``, in reading order: each row shares a
+    rank, and invisible edges hold each node ``gap`` ranks from the one ``per_row`` after
+    it (above it in a top-down picture, below in a bottom-up one)."""
+    for start in range(0, len(names), per_row):
+        with target.subgraph() as row:
+            row.attr(rank="same")
+            for name in names[start:start + per_row]:
+                row.node(name)
+    for above, below in zip(names, names[per_row:], strict=False):
+        target.edge(above, below, style="invis", **({"minlen": str(gap)} if gap != 1 else {}))
 
 
 class _Cluster:
