@@ -233,3 +233,50 @@ def test_focus_with_nothing_to_draw_says_why(focus_org):
         build_dot(focus_org, view="focus", focus="empty")
     with pytest.raises(UsageError, match="Idle carries no objective or key result"):
         build_dot(focus_org, view="focus", focus="idle")
+
+
+def people_org(people: int = 14) -> str:
+    """``people`` people, person i carrying 3 + i objectives."""
+    lines = ["teams: [{id: t, name: T}]", "people:"]
+    lines += [f"  - {{id: p{i}, name: Person {i}, team: t}}" for i in range(people)]
+    lines.append("objectives:" if people else "objectives: []")
+    for i in range(people):
+        lines += [f"  - {{id: O{i}x{j}, team: t, title: Goal {i} {j}, owner: p{i}}}"
+                  for j in range(3 + i)]
+    return "\n".join(lines) + "\n"
+
+
+def test_people_view_shows_the_most_loaded_first_and_at_most_twelve():
+    import re
+
+    source = build_dot(analyse(org_of(people_org())), view="people").source
+    drawn = re.findall(r'id="person-(p\d+)"', source)
+    assert drawn == [f"p{i}" for i in range(13, 1, -1)]  # 12 people, most loaded first
+    assert "#1 · 16 objectives" in source and "p0" not in drawn and "p1" not in drawn
+    assert "the 12 of 14 people" in source
+    assert '>O13x0</FONT>' in line_of(source, "person-p13")  # its objectives, as chips
+
+
+def test_people_cards_sit_in_rows_sized_for_a_slide():
+    source = build_dot(analyse(org_of(people_org())), view="people").source
+    assert source.count("rank=same") == 3  # 12 cards: 3 rows of 4 by default
+    assert build_dot(analyse(org_of(people_org())), view="people", wrap=2).source.count(
+        "rank=same") == 2
+
+
+def test_people_view_with_nobody_loaded_says_why():
+    report = analyse(org_of(people_org(0).replace("people:\n", "people: []\n")))
+    with pytest.raises(UsageError, match="nobody carries 3 or more objectives"):
+        build_dot(report, view="people")
+
+
+def test_goals_view_without_objectives_says_why_and_cli_exits_2(tmp_path, capsys):
+    from aligngraph.cli import main
+
+    with pytest.raises(UsageError, match="no objectives"):
+        build_dot(analyse(org_of("teams: [{id: t}]\nobjectives: []\n")), view="goals")
+    path = tmp_path / "empty.yaml"
+    path.write_text("teams: [{id: t}]\nobjectives: []\n")
+    assert main(["render", str(path), "-o", str(tmp_path / "x.dot")]) == 2
+    assert "nothing to draw" in capsys.readouterr().err
+    assert main(["render", str(path), "-o", str(tmp_path / "x.dot"), "--view", "teams"]) == 0

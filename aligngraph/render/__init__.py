@@ -19,7 +19,7 @@ from .engine import (
     DEFAULT_TIMEOUT, FORMATS, GraphvizMissing, RenderError, RenderTimeout, RenderTooLarge,
     layout_size, run_layout,
 )
-from .fit import MIN_TEXT_PT, NotFitForSlide, fit_to_slide
+from .fit import DRAW_LESS, MIN_TEXT_PT, NotFitForSlide, fit_to_slide
 from .theme import THEMES
 from .limits import MAX_NODES
 from .views import VIEWS, auto_team_depth, resolve_focus
@@ -59,6 +59,8 @@ def build_dot(report: Report, *, view: str = "goals", focus: str | None = None,
 
 
 FITS = ("slide", "none")
+_INSTEAD = {"focus": "a smaller --depth (--depth 1), or focus on a sub-team or one goal",
+            "teams": "--depth 1, or --view focus --focus ID"}
 
 
 def build_slide(report: Report, *, view: str = "goals", timeout: float = DEFAULT_TIMEOUT,
@@ -81,7 +83,8 @@ def build_slide(report: Report, *, view: str = "goals", timeout: float = DEFAULT
         variants = [{"depth": d} for d in range(auto_team_depth(report.graph), 0, -1)] or [{}]
     return fit_to_slide(lambda **more: build_dot(report, view=view, **options, **more),
                         lambda source: layout_size(source, timeout=timeout),
-                        what=f"the {view} view", variants=variants)
+                        what=f"the {view} view", instead=_INSTEAD.get(view, DRAW_LESS),
+                        variants=variants)
 
 
 def render(dot: graphviz.Digraph, fmt: str, *, timeout: float = DEFAULT_TIMEOUT) -> bytes:

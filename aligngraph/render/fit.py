@@ -34,6 +34,9 @@ BASE_PAD_IN = 0.4  # the canvas's own pad, which the measured size includes
 _FONT_SIZE = re.compile(r'(?:POINT-SIZE="|fontsize=)"?(\d+(?:\.\d+)?)')
 
 
+DRAW_LESS = "--view teams, or --view focus --focus ID"
+
+
 class NotFitForSlide(RenderError):
     """The view cannot fit a slide with text large enough to read."""
 
@@ -71,7 +74,7 @@ def smallest_font(source: str) -> float:
 
 def fit_to_slide(build: Callable[..., graphviz.Digraph],
                  measure: Callable[[str], tuple[float, float]], *,
-                 what: str = "this view",
+                 what: str = "this view", instead: str = DRAW_LESS,
                  variants: Sequence[Mapping[str, Any]] = ({},)) -> graphviz.Digraph:
     """The DOT of the best wrap of a view, padded to 16:9 and sized for a slide.
 
@@ -87,7 +90,7 @@ def fit_to_slide(build: Callable[..., graphviz.Digraph],
     best = first_readable([partial(_best_wrap_of, build, measure, variant)
                            for variant in variants])
     if best.text_px < MIN_TEXT_PX:
-        raise NotFitForSlide(too_small_message(what, best))
+        raise NotFitForSlide(too_small_message(what, best, instead))
     best.dot.attr(pad=slide_pad(best), size=SLIDE_SIZE_IN)
     return best.dot
 
@@ -140,10 +143,10 @@ def slide_pad(measured: Measured, base: float = BASE_PAD_IN) -> str:
     return f"{base + extra_x / 72:.3f},{base + extra_y / 72:.3f}"
 
 
-def too_small_message(what: str, measured: Measured) -> str:
+def too_small_message(what: str, measured: Measured, instead: str = DRAW_LESS) -> str:
     """Why a view cannot go on a slide, and what to draw instead."""
     return (f"{what} does not fit a 16:9 slide: laid out it is {measured.width:,.0f} × "
             f"{measured.height:,.0f} pt, so on a 1920 × 1080 slide its smallest text would be "
-            f"{measured.text_px / PX_PER_SLIDE_PT:.1f} pt, below the {MIN_TEXT_PT} pt that "
-            "can be read when projected. Draw less: --view teams, or --view focus --focus ID; "
-            "or make a poster with --fit none.")
+            f"{measured.text_px / PX_PER_SLIDE_PT:.1f} pt, below the {MIN_TEXT_PT} pt "
+            f"({MIN_TEXT_PX} px) that can be read when projected. Draw less: {instead}; or "
+            "make a poster with --fit none.")
