@@ -70,7 +70,7 @@ def test_pad_makes_a_wide_and_a_tall_picture_16_9():
 
 
 def test_the_wrap_with_the_largest_text_wins_and_the_picture_is_sized_for_a_slide():
-    sizes = {1: (4000, 400), 2: (2000, 800), 3: (1300, 1300)}
+    sizes = {"None": (3000, 500), "1": (4000, 400), "2": (2000, 800), "3": (1300, 1300)}
     built = []
 
     def build(wrap):
@@ -80,11 +80,11 @@ def test_the_wrap_with_the_largest_text_wins_and_the_picture_is_sized_for_a_slid
         return dot
 
     def measure(source):
-        return sizes[min(int(re.search(r"\blabel=(\d)", source)[1]), 3)]
+        return sizes.get(re.search(r"\blabel=(\w+)", source)[1], sizes["3"])
 
     dot = fit_to_slide(build, measure)
     assert "\tlabel=2" in dot.source and 'size="20,11.25!"' in dot.source
-    assert built[:3] == [1, 2, 3]
+    assert built[:4] == [None, 1, 2, 3]  # the view's default first
 
 
 def test_a_view_whose_text_would_be_too_small_is_refused_not_shrunk():

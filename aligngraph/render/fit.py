@@ -28,7 +28,7 @@ SLIDE_SIZE_IN = "20,11.25!"  # 1440 × 810 pt: 1920 × 1080 px at Graphviz's 96 
 PX_PER_SLIDE_PT = 2
 MIN_TEXT_PT = 5
 MIN_TEXT_PX = MIN_TEXT_PT * PX_PER_SLIDE_PT
-WRAPS = (1, 2, 3, 4, 5, 6)
+WRAPS = (None, 1, 2, 3, 4, 5, 6)  # None: the view's own default folding
 TIGHT = {"nodesep": "0.25", "ranksep": "0.45"}  # a slide has no room to spare
 BASE_PAD_IN = 0.4  # the canvas's own pad, which the measured size includes
 _FONT_SIZE = re.compile(r'(?:POINT-SIZE="|fontsize=)"?(\d+(?:\.\d+)?)')
@@ -112,10 +112,10 @@ def first_readable(candidates: Sequence[Callable[[], Measured]]) -> Measured:
     return max(tried, key=lambda m: m.text_px)
 
 
-def best_wrap(build: Callable[[int], graphviz.Digraph],
+def best_wrap(build: Callable[[int | None], graphviz.Digraph],
               measure: Callable[[str], tuple[float, float]]) -> Measured:
-    """The candidate wrap whose smallest text is largest on the slide; ties go to fewer
-    rows."""
+    """The candidate wrap whose smallest text is largest on the slide; ties go to the
+    view's default, then to fewer rows."""
     best: Measured | None = None
     seen: set[str] = set()
     for wrap in WRAPS:

@@ -67,7 +67,7 @@ def draw_teams(canvas: Canvas, *, max_nodes: int, depth: int | None = None,
     boxes = _boxed_families(graph, teams, wrap)
     boxed = {child for family in boxes.values() for child in family}
     _team_nodes(canvas, teams, rep, {c: counts[(c, parent_team(graph, c))] for c in boxed})
-    _team_edges(canvas, teams, counts, boxed)
+    _team_edges(canvas, teams, counts, boxed, stagger=wrap is None)
     for parent, family in boxes.items():
         _team_box(canvas, parent, family, rows=_rows_for(len(family), wrap),
                   count=sum(counts.pop((c, parent), 0) for c in family))
@@ -316,15 +316,30 @@ def _drawn_team(graph, key: str, rep: dict[str, str]) -> str | None:
     return rep[team] if team is not None else None
 
 
-def _team_edges(canvas: Canvas, teams: list[str], counts: Counter, boxed: set[str]) -> None:
+def _team_edges(canvas: Canvas, teams: list[str], counts: Counter, boxed: set[str],
+                stagger: bool) -> None:
     """Org-tree edges to the teams not in a box, parent → child with the arrow at the
-    parent, labelled with how many of the child's goals align to the parent."""
+    parent, labelled with how many of the child's goals align to the parent. With
+    ``stagger``, a wide row of leaf teams alternates over STAGGER rows (what Graphviz's
+    ``unflatten`` does)."""
     graph = canvas.graph
     shown = set(teams)
+    rows = _stagger(graph, [t for t in teams if t not in boxed]) if stagger else {}
     for parent in teams:
         for child in sub_teams(graph, parent):
             if child in shown and child not in boxed:
-                _org_edge(canvas, parent, canvas.name(child), counts.pop((child, parent), 0))
+                _org_edge(canvas, parent, canvas.name(child), counts.pop((child, parent), 0),
+                          **({"minlen": str(rows[child])} if child in rows else {}))
+
+
+def _stagger(graph, teams: list[str]) -> dict[str, int]:
+    """Rows for the widest row of leaf teams when it holds more than WIDE: 1, 2, 3, …"""
+    shown = set(teams)
+    leaves = [t for t in teams if parent_team(graph, t) is not None
+              and not any(s in shown for s in sub_teams(graph, t))]
+    if len(leaves) <= WIDE:
+        return {}
+    return {leaf: 1 + index % STAGGER for index, leaf in enumerate(leaves)}
 
 
 def _org_edge(canvas: Canvas, parent: str, head: str, count: int, **extra: str) -> None:
