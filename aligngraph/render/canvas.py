@@ -54,6 +54,11 @@ class Canvas:
         return {"color": self.theme.edge, "fontname": FONT, "fontsize": "11",
                 "fontcolor": self.theme.muted, "arrowsize": "0.7"}
 
+    @property
+    def badge_colours(self) -> tuple[str, str]:
+        """Ink and fill of count badges: the theme's text colour, reversed."""
+        return self.theme.background, self.theme.text
+
     # --- names ---------------------------------------------------------------------
 
     def name(self, key: str) -> str:
@@ -94,7 +99,8 @@ class Canvas:
         attrs = {"label": html_label(title, caption=caption, ink=ink_on(fill),
                                      muted=ink_on(fill) if fill != self.theme.node_fill
                                      else self.theme.muted, width=width, size=size,
-                                     badge=badge, max_lines=max_lines,
+                                     badge=badge, badge_colours=self.badge_colours,
+                                     max_lines=max_lines,
                                      chips=self._chips(chips, chips_per_row)),
                  "fillcolor": fill, "color": border, "penwidth": f"{penwidth:g}",
                  "style": f"rounded,filled,{style}" if style != "solid" else "rounded,filled",
@@ -153,7 +159,7 @@ class Canvas:
         rows = [f'<TR><TD BGCOLOR="{colour}" WIDTH="18" HEIGHT="14"></TD>'
                 f'<TD ALIGN="LEFT"><FONT COLOR="{self.theme.text}">{escape(meaning)}</FONT></TD></TR>'
                 for colour, meaning in self.colouring.legend()]
-        rows.append(f'<TR><TD>{badge_cell(3)}</TD><TD ALIGN="LEFT"><FONT COLOR="{self.theme.text}">'
+        rows.append(f'<TR><TD>{badge_cell(3, *self.badge_colours)}</TD><TD ALIGN="LEFT"><FONT COLOR="{self.theme.text}">'
                     f'{escape(BADGE_MEANING)}</FONT></TD></TR>')
         rows += [f'<TR><TD><FONT COLOR="{colour}">{escape(symbol) or "&#160;"}</FONT></TD>'
                  f'<TD ALIGN="LEFT"><FONT COLOR="{self.theme.text}">{escape(meaning)}</FONT></TD></TR>'
