@@ -280,3 +280,10 @@ def test_goals_view_without_objectives_says_why_and_cli_exits_2(tmp_path, capsys
     assert main(["render", str(path), "-o", str(tmp_path / "x.dot")]) == 2
     assert "nothing to draw" in capsys.readouterr().err
     assert main(["render", str(path), "-o", str(tmp_path / "x.dot"), "--view", "teams"]) == 0
+
+
+def test_the_findings_index_is_built_once_per_report(nimbus):
+    from aligngraph.render.colour import findings_index
+
+    assert findings_index(nimbus) is findings_index(nimbus)
+    assert findings_index(check_paths([SAMPLES / "nimbus.yaml"])) is not findings_index(nimbus)

@@ -8,7 +8,10 @@ on most key results), so they show as a small count badge instead.
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
+from dataclasses import dataclass
+from functools import partial
 
 from ..checks import REGISTRY, Finding, severity_rank
 from ..graph import KEY_RESULT, home_team, objective_of, team_of
@@ -54,14 +57,41 @@ def other_finding_counts(report: Report) -> Counter:
     return counts
 
 
+@dataclass(frozen=True)
+class FindingsIndex:
+    """Per node: the worst alignment finding, and how many other findings touch it."""
+
+    severity: dict[str, str]
+    badges: Counter
+
+
+_INDEXES: dict[int, tuple[weakref.ref, FindingsIndex]] = {}
+
+
+def findings_index(report: Report) -> FindingsIndex:
+    """The findings index of a report, built once per report (slide fitting and the
+    explorer draw the same report many times)."""
+    key = id(report)
+    cached = _INDEXES.get(key)
+    if cached is not None and cached[0]() is report:
+        return cached[1]
+    index = FindingsIndex(alignment_severity(report), other_finding_counts(report))
+    _INDEXES[key] = (weakref.ref(report, partial(_forget, key)), index)
+    return index
+
+
+def _forget(key: int, _gone: object) -> None:
+    _INDEXES.pop(key, None)
+
+
 class Colouring:
     """The fill and border of every node, for one report, theme and colour mode."""
 
     def __init__(self, report: Report, theme: Theme, color_by: str = "findings",
                  bands: tuple[float, float] = DEFAULT_BANDS):
         self.report, self.theme, self.color_by, self.bands = report, theme, color_by, bands
-        self.severity = alignment_severity(report)
-        self.badges = other_finding_counts(report)
+        index = findings_index(report)
+        self.severity, self.badges = index.severity, index.badges
 
     def fill(self, key: str, severity: str | None = None) -> str:
         """The fill colour of a node; ``severity`` overrides the node's own findings."""
