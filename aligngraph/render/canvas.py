@@ -81,8 +81,7 @@ class Canvas:
     def node(self, target, key: str, title: str, *, caption: str = "", kind: str,
              severity: str | None = None, width: int = 28, shape: str | None = None,
              extra_class: str = "", size: int = 14, badge: int | None = None,
-             max_lines: int = 4, chips: Sequence[tuple[str, str]] = (),
-             chips_per_row: int = 6) -> str:
+             chips: Sequence[tuple[str, str]] = (), chips_per_row: int = 6) -> str:
         """Draw one node into ``target`` (the digraph or a cluster); return its name.
 
         ``severity`` and ``badge`` override the node's own worst alignment finding and its
@@ -100,7 +99,6 @@ class Canvas:
                                      muted=ink_on(fill) if fill != self.theme.node_fill
                                      else self.theme.muted, width=width, size=size,
                                      badge=badge, badge_colours=self.badge_colours,
-                                     max_lines=max_lines,
                                      chips=self._chips(chips, chips_per_row)),
                  "fillcolor": fill, "color": border, "penwidth": f"{penwidth:g}",
                  "style": f"rounded,filled,{style}" if style != "solid" else "rounded,filled",
@@ -124,15 +122,13 @@ class Canvas:
         return (f'<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="2">'
                 f'{rows}</TABLE>')
 
-    def goal(self, target, key: str, *, focus: bool = False, compact: bool = False) -> str:
-        """Draw an objective or key result; ``focus`` marks what a focus view is on and
-        ``compact`` draws its title on one short line (the full title is the tooltip)."""
+    def goal(self, target, key: str, *, focus: bool = False) -> str:
+        """Draw an objective or key result; ``focus`` marks what a focus view is on."""
         node = self.graph.nodes[key]
         is_kr = node["kind"] == KEY_RESULT
         return self.node(target, key, node["label"], caption=node["id"],
                          kind="key-result" if is_kr else "objective",
-                         width=24 if is_kr or compact else 28, size=12 if is_kr else 14,
-                         max_lines=1 if compact else 4,
+                         width=24 if is_kr else 28, size=12 if is_kr else 14,
                          extra_class="focus" if focus else "")
 
     def edge(self, tail: str, head: str, kind: str, **attrs: str) -> None:

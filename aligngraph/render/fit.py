@@ -55,11 +55,6 @@ class Measured:
         """The smallest text's height in px once the picture fills a 1920 × 1080 slide."""
         return self.smallest_font * slide_scale(self.width, self.height)
 
-    @property
-    def aspect(self) -> float:
-        """Height over width."""
-        return self.height / self.width
-
 
 def slide_scale(width: float, height: float) -> float:
     """Pixels per point when a ``width`` × ``height`` pt picture fills a 1920 × 1080 slide."""
