@@ -26,7 +26,9 @@ from .output import FORMATS, report_markdown, report_text
 from .output.check_docs import checks_markdown, checks_table, explain_text
 from .output.grouping import GROUP_BY
 from .pipeline import check_paths, load_config
-from .render import COLOR_BY, FORMATS as RENDER_FORMATS, THEMES, VIEWS, build_dot, render
+from .render import (
+    COLOR_BY, FITS, FORMATS as RENDER_FORMATS, THEMES, VIEWS, build_dot, build_slide, render,
+)
 from .render.engine import DEFAULT_TIMEOUT
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -117,6 +119,10 @@ def _add_render(commands) -> None:
                      help="colour nodes by findings (default), progress or level")
     cmd.add_argument("--theme", choices=list(THEMES), default="light",
                      help="light (default, for slides), dark, or print (greyscale-safe)")
+    cmd.add_argument("--fit", choices=FITS,
+                     help="slide: lay out to 16:9 at 1920 x 1080 px, never with text too small "
+                          "to project (default for .png and .pdf); none: the natural size "
+                          "(default for .svg and .dot)")
     cmd.add_argument("--title", metavar="TEXT",
                      help="the picture's title (default: organisation, cycle and view; "
                           "--title '' for none)")
@@ -230,8 +236,11 @@ def _run_render(args: argparse.Namespace) -> int:
                          ".pdf or .dot")
     settings = load_config(args.config) if args.config else None
     report = check_paths(args.paths, as_of=args.as_of, settings=settings)
-    dot = build_dot(report, view=args.view, focus=args.focus, depth=args.depth,
-                    color_by=args.color_by, theme=args.theme, title=args.title)
+    fit = args.fit or ("slide" if fmt in ("png", "pdf") else "none")
+    options = dict(view=args.view, focus=args.focus, depth=args.depth, color_by=args.color_by,
+                   theme=args.theme, title=args.title)
+    dot = (build_slide(report, timeout=args.timeout, **options) if fit == "slide"
+           else build_dot(report, **options))
     data = dot.source.encode("utf-8") if fmt == "dot" else render(dot, fmt, timeout=args.timeout)
     try:
         out.write_bytes(data)

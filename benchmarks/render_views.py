@@ -2,6 +2,7 @@
 
     python benchmarks/render_views.py            # the table in benchmarks/README.md
     python benchmarks/render_views.py --limit    # the goals-view sweep behind MAX_NODES
+    python benchmarks/render_views.py --slide    # the same views fitted to a 16:9 slide
 
 Each organisation comes from aligngraph.generate (seed 1). Times are the median of three
 runs of build_dot + the dot layout to SVG; analysis time is shown apart. A view refused as
@@ -20,7 +21,7 @@ import time
 from aligngraph.generate import generate
 from aligngraph.io.loader import load_texts
 from aligngraph.pipeline import analyse
-from aligngraph.render import RenderTooLarge, build_dot, render
+from aligngraph.render import NotFitForSlide, RenderTooLarge, build_dot, build_slide, render
 
 SIZES = (50, 500, 5000)
 NODE_LINE = re.compile(r"^\s*n\d+ \[", re.MULTILINE)
@@ -64,6 +65,27 @@ def table() -> None:
             print(f"| {teams:,} | {analysis:.2f} | {view} | {nodes} | {seconds:.2f} | {outcome} |")
 
 
+def fit(report, view: str, **options):
+    try:
+        return render(build_slide(report, view=view, **options), "png")
+    except RenderTooLarge:
+        return "refused (too large)"
+    except NotFitForSlide:
+        return "refused (text too small for a slide)"
+
+
+def slide_table() -> None:
+    print("| teams | view | fit + PNG (s) | result |")
+    print("|---:|---|---:|---|")
+    for teams in SIZES:
+        report, _ = report_of(teams)
+        for view in VIEWS:
+            options = {"focus": "t1", "depth": 2} if view == "focus" else {}
+            seconds, result = timed(lambda r=report, v=view, o=options: fit(r, v, **o), runs=1)
+            outcome = result if isinstance(result, str) else f"{len(result):,} B PNG, 1920 × 1080"
+            print(f"| {teams:,} | {view} | {seconds:.2f} | {outcome} |")
+
+
 def limit_sweep() -> None:
     print("| teams | goals-view nodes | build + layout (s) |")
     print("|---:|---:|---:|")
@@ -76,5 +98,6 @@ def limit_sweep() -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", action="store_true", help="sweep the goals view's size")
+    parser.add_argument("--slide", action="store_true", help="time --fit slide on each view")
     args = parser.parse_args()
-    limit_sweep() if args.limit else table()
+    limit_sweep() if args.limit else slide_table() if args.slide else table()

@@ -141,3 +141,149 @@ def test_progress_settings_are_validated():
 
     with pytest.raises(InputError, match="amber must not be above green"):
         org_of("teams: [{id: t}]\nobjectives: []\nsettings: {progress: {green: 0.3, amber: 0.5}}\n")
+
+
+FAMILIES_ORG = """\
+teams: [{id: top, name: Top}, {id: t, name: T, parent: top}]
+objectives:
+  - {id: O0, team: top, title: Grow revenue, key_results: [{id: K0, title: Reach 10 M revenue}]}
+  - {id: O1, team: t, title: Improve things, aligns_to: O0,
+     key_results: [{id: K1, title: Work on the website}, {id: K2, title: Reach 5 M revenue}]}
+"""
+
+
+def test_fill_shows_alignment_findings_and_a_badge_counts_the_others():
+    report = analyse(org_of(FAMILIES_ORG))
+    light = THEMES["light"]
+    source = build_dot(report, view="goals").source
+    wording = line_of(source, "goal-O1")  # two wording findings on K1, no alignment finding
+    assert f'fillcolor="{light.node_fill}"' in wording and "severity-" not in wording
+    assert "other-findings" in wording and ">2</FONT>" in wording
+    aligned = line_of(source, "goal-O0")  # unsupported-parent (alignment) on its key result
+    assert f'fillcolor="{light.severity["info"]}"' in aligned and "severity-info" in aligned
+    assert "other-findings" not in aligned and "BGCOLOR" not in aligned
+    assert "Alignment findings" in source and "hygiene and wording findings" in source
+
+
+def test_teams_view_sums_badges_over_a_teams_goals_and_fills_by_alignment():
+    report = analyse(org_of(FAMILIES_ORG))
+    source = build_dot(report, view="teams").source
+    team = line_of(source, "team-t")
+    assert ">2</FONT>" in team and THEMES["light"].severity["warning"] not in team
+    assert "severity-info" in line_of(source, "team-top")
+
+
+FOCUS_ORG = """\
+teams:
+  - {id: root, name: Root}
+  - {id: a, name: A, parent: root}
+  - {id: b, name: B, parent: root}
+  - {id: a1, name: A1 team, parent: a}
+  - {id: empty, name: Empty, parent: root}
+  - {id: lead-only, name: Lead only, parent: root, lead: lena}
+people:
+  - {id: lena, name: Lena, team: lead-only}
+  - {id: idle, name: Idle, team: b}
+objectives:
+  - {id: R1, team: root, title: Grow, key_results: [{id: R1K1, title: Reach 10 M, owner: lena}]}
+  - {id: R2, team: root, title: Hire, key_results: [{id: R2K1, title: Hire 5 people}]}
+  - {id: A1, team: a, title: Sell more, aligns_to: R1}
+  - {id: B1, team: b, title: Sell elsewhere, aligns_to: R1}
+  - {id: A11, team: a1, title: Sell in the north, aligns_to: A1}
+  - {id: A111, team: a1, title: Sell in the far north, aligns_to: A11}
+"""
+
+
+def drawn_goals(source: str) -> set[str]:
+    import re
+
+    return set(re.findall(r'id="goal-([^"]+)"', source))
+
+
+@pytest.fixture(scope="module")
+def focus_org():
+    return analyse(org_of(FOCUS_ORG))
+
+
+def test_team_focus_at_depth_1_shows_parent_goals_and_children_only(focus_org):
+    drawn = drawn_goals(build_dot(focus_org, view="focus", focus="a", depth=1).source)
+    assert drawn == {"A1", "R1", "A11"}  # not R2, not the sibling B1, not A111
+
+
+def test_team_focus_never_goes_sideways_through_a_parent_goal(focus_org):
+    drawn = drawn_goals(build_dot(focus_org, view="focus", focus="a", depth=2).source)
+    assert {"A1", "R1", "A11", "A111"} <= drawn
+    assert "B1" not in drawn and "R2" not in drawn
+
+
+def test_person_focus_shows_the_goals_they_carry(focus_org):
+    source = build_dot(focus_org, view="focus", focus="lena", depth=1).source
+    assert {"R1K1", "R1"} <= drawn_goals(source) and "R2" not in drawn_goals(source)
+    assert " focus" in line_of(source, "goal-R1K1").split("class=")[1].split(" color=")[0]
+    assert " focus" not in line_of(source, "goal-R1").split("class=")[1].split(" color=")[0]
+
+
+def test_team_without_objectives_shows_what_its_people_carry(focus_org):
+    assert {"R1K1", "R1"} <= drawn_goals(build_dot(focus_org, view="focus",
+                                                   focus="lead-only").source)
+
+
+def test_focus_with_nothing_to_draw_says_why(focus_org):
+    with pytest.raises(UsageError, match="team Empty has no objectives .* --focus root"):
+        build_dot(focus_org, view="focus", focus="empty")
+    with pytest.raises(UsageError, match="Idle carries no objective or key result"):
+        build_dot(focus_org, view="focus", focus="idle")
+
+
+def people_org(people: int = 14) -> str:
+    """``people`` people, person i carrying 3 + i objectives."""
+    lines = ["teams: [{id: t, name: T}]", "people:"]
+    lines += [f"  - {{id: p{i}, name: Person {i}, team: t}}" for i in range(people)]
+    lines.append("objectives:" if people else "objectives: []")
+    for i in range(people):
+        lines += [f"  - {{id: O{i}x{j}, team: t, title: Goal {i} {j}, owner: p{i}}}"
+                  for j in range(3 + i)]
+    return "\n".join(lines) + "\n"
+
+
+def test_people_view_shows_the_most_loaded_first_and_at_most_twelve():
+    import re
+
+    source = build_dot(analyse(org_of(people_org())), view="people").source
+    drawn = re.findall(r'id="person-(p\d+)"', source)
+    assert drawn == [f"p{i}" for i in range(13, 1, -1)]  # 12 people, most loaded first
+    assert "#1 · 16 objectives" in source and "p0" not in drawn and "p1" not in drawn
+    assert "the 12 of 14 people" in source
+    assert '>O13x0</FONT>' in line_of(source, "person-p13")  # its objectives, as chips
+
+
+def test_people_cards_sit_in_rows_sized_for_a_slide():
+    source = build_dot(analyse(org_of(people_org())), view="people").source
+    assert source.count("rank=same") == 3  # 12 cards: 3 rows of 4 by default
+    assert build_dot(analyse(org_of(people_org())), view="people", wrap=2).source.count(
+        "rank=same") == 2
+
+
+def test_people_view_with_nobody_loaded_says_why():
+    report = analyse(org_of(people_org(0).replace("people:\n", "people: []\n")))
+    with pytest.raises(UsageError, match="nobody carries 3 or more objectives"):
+        build_dot(report, view="people")
+
+
+def test_goals_view_without_objectives_says_why_and_cli_exits_2(tmp_path, capsys):
+    from aligngraph.cli import main
+
+    with pytest.raises(UsageError, match="no objectives"):
+        build_dot(analyse(org_of("teams: [{id: t}]\nobjectives: []\n")), view="goals")
+    path = tmp_path / "empty.yaml"
+    path.write_text("teams: [{id: t}]\nobjectives: []\n")
+    assert main(["render", str(path), "-o", str(tmp_path / "x.dot")]) == 2
+    assert "nothing to draw" in capsys.readouterr().err
+    assert main(["render", str(path), "-o", str(tmp_path / "x.dot"), "--view", "teams"]) == 0
+
+
+def test_the_findings_index_is_built_once_per_report(nimbus):
+    from aligngraph.render.colour import findings_index
+
+    assert findings_index(nimbus) is findings_index(nimbus)
+    assert findings_index(check_paths([SAMPLES / "nimbus.yaml"])) is not findings_index(nimbus)

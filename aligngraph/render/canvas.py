@@ -14,10 +14,11 @@ import graphviz
 from ..graph import KEY_RESULT
 from ..report import Report
 from .colour import Colouring
-from .labels import escape, html_label, svg_id
+from .labels import badge_cell, escape, html_label, svg_id
 from .theme import FONT, Theme, ink_on
 
 SEVERITY_CLASS = "severity-{}"
+BADGE_MEANING = "hygiene and wording findings (how many)"
 
 
 class Canvas:
@@ -53,6 +54,11 @@ class Canvas:
         return {"color": self.theme.edge, "fontname": FONT, "fontsize": "11",
                 "fontcolor": self.theme.muted, "arrowsize": "0.7"}
 
+    @property
+    def badge_colours(self) -> tuple[str, str]:
+        """Ink and fill of count badges: the theme's text colour, reversed."""
+        return self.theme.background, self.theme.text
+
     # --- names ---------------------------------------------------------------------
 
     def name(self, key: str) -> str:
@@ -74,33 +80,56 @@ class Canvas:
 
     def node(self, target, key: str, title: str, *, caption: str = "", kind: str,
              severity: str | None = None, width: int = 28, shape: str | None = None,
-             extra_class: str = "", size: int = 14) -> str:
-        """Draw one node into ``target`` (the digraph or a cluster); return its name."""
+             extra_class: str = "", size: int = 14, badge: int | None = None,
+             chips: Sequence[tuple[str, str]] = (), chips_per_row: int = 6) -> str:
+        """Draw one node into ``target`` (the digraph or a cluster); return its name.
+
+        ``severity`` and ``badge`` override the node's own worst alignment finding and its
+        count of other findings (the teams view sums them over a team's goals). ``chips``
+        are ``(text, fill)`` boxes drawn under the title, ``chips_per_row`` to a row.
+        """
         fill = self.colouring.fill(key, severity)
+        badge = self.colouring.badges.get(key, 0) if badge is None else badge
         border, style, penwidth = self.colouring.border(key, severity)
         severity = severity or self.colouring.severity.get(key)
         classes = " ".join(filter(None, (
-            kind, SEVERITY_CLASS.format(severity) if severity else "", extra_class)))
+            kind, SEVERITY_CLASS.format(severity) if severity else "",
+            "other-findings" if badge else "", extra_class)))
         attrs = {"label": html_label(title, caption=caption, ink=ink_on(fill),
                                      muted=ink_on(fill) if fill != self.theme.node_fill
-                                     else self.theme.muted, width=width, size=size),
+                                     else self.theme.muted, width=width, size=size,
+                                     badge=badge, badge_colours=self.badge_colours,
+                                     chips=self._chips(chips, chips_per_row)),
                  "fillcolor": fill, "color": border, "penwidth": f"{penwidth:g}",
                  "style": f"rounded,filled,{style}" if style != "solid" else "rounded,filled",
                  "id": self._unique_id(key), "class": classes,
-                 "tooltip": graphviz.escape(f"{caption} {title}".strip())}
+                 "tooltip": graphviz.escape(f"{caption} {title}".strip() + _badge_note(badge))}
         if shape:
             attrs["shape"] = shape
         name = self.name(key)
         target.node(name, **attrs)
         return name
 
-    def goal(self, target, key: str) -> str:
-        """Draw an objective or key result."""
+    def _chips(self, chips: Sequence[tuple[str, str]], per_row: int) -> str:
+        """Rows of small coloured boxes, as an HTML-like table ('' when none)."""
+        if not chips:
+            return ""
+        cells = [f'<TD BGCOLOR="{fill}" COLOR="{self.theme.node_border}">'
+                 f'<FONT POINT-SIZE="11" COLOR="{ink_on(fill)}">{escape(text)}</FONT></TD>'
+                 for text, fill in chips]
+        rows = "".join(f"<TR>{''.join(cells[i:i + per_row])}</TR>"
+                       for i in range(0, len(cells), per_row))
+        return (f'<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="2">'
+                f'{rows}</TABLE>')
+
+    def goal(self, target, key: str, *, focus: bool = False) -> str:
+        """Draw an objective or key result; ``focus`` marks what a focus view is on."""
         node = self.graph.nodes[key]
         is_kr = node["kind"] == KEY_RESULT
         return self.node(target, key, node["label"], caption=node["id"],
                          kind="key-result" if is_kr else "objective",
-                         width=24 if is_kr else 28, size=12 if is_kr else 14)
+                         width=24 if is_kr else 28, size=12 if is_kr else 14,
+                         extra_class="focus" if focus else "")
 
     def edge(self, tail: str, head: str, kind: str, **attrs: str) -> None:
         """Draw an edge between two drawn nodes, classed by its kind."""
@@ -126,16 +155,37 @@ class Canvas:
         rows = [f'<TR><TD BGCOLOR="{colour}" WIDTH="18" HEIGHT="14"></TD>'
                 f'<TD ALIGN="LEFT"><FONT COLOR="{self.theme.text}">{escape(meaning)}</FONT></TD></TR>'
                 for colour, meaning in self.colouring.legend()]
-        rows += [f'<TR><TD><FONT COLOR="{colour}">{escape(symbol)}</FONT></TD>'
+        rows.append(f'<TR><TD>{badge_cell(3, *self.badge_colours)}</TD><TD ALIGN="LEFT"><FONT COLOR="{self.theme.text}">'
+                    f'{escape(BADGE_MEANING)}</FONT></TD></TR>')
+        rows += [f'<TR><TD><FONT COLOR="{colour}">{escape(symbol) or "&#160;"}</FONT></TD>'
                  f'<TD ALIGN="LEFT"><FONT COLOR="{self.theme.text}">{escape(meaning)}</FONT></TD></TR>'
                  for symbol, colour, meaning in extra]
-        heading = {"findings": "Findings", "progress": "Progress", "level": "Level in the org"}
+        heading = {"findings": "Alignment findings (fill and border)",
+                   "progress": "Progress (border: alignment findings)",
+                   "level": "Level in the org (border: alignment findings)"}
         table = (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2">'
                  f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B><FONT COLOR="{self.theme.text}">'
                  f'{heading[self.colouring.color_by]}</FONT></B></TD></TR>{"".join(rows)}</TABLE>>')
         self.dot.node("legend", label=table, shape="box", style="rounded,filled",
                       fillcolor=self.theme.background, color=self.theme.cluster_border,
                       id="legend", **{"class": "legend"})
+
+
+def _badge_note(badge: int) -> str:
+    return f" ({badge} hygiene or wording finding{'s' if badge != 1 else ''})" if badge else ""
+
+
+def lay_in_rows(target, names: Sequence[str], per_row: int, gap: int = 1) -> None:
+    """Lay drawn nodes out in rows of ``per_row``, in reading order: each row shares a
+    rank, and invisible edges hold each node ``gap`` ranks from the one ``per_row`` after
+    it (above it in a top-down picture, below in a bottom-up one)."""
+    for start in range(0, len(names), per_row):
+        with target.subgraph() as row:
+            row.attr(rank="same")
+            for name in names[start:start + per_row]:
+                row.node(name)
+    for above, below in zip(names, names[per_row:], strict=False):
+        target.edge(above, below, style="invis", **({"minlen": str(gap)} if gap != 1 else {}))
 
 
 class _Cluster:

@@ -11,6 +11,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import re
+
 from ..errors import AligngraphError
 
 FORMATS = ("svg", "png", "pdf")
@@ -69,3 +71,14 @@ def run_layout(source: str, fmt: str, *, engine: str = "dot",
         message = result.stderr.decode("utf-8", "replace").strip()
         raise RenderError(f"Graphviz could not lay out the picture: {message}")
     return result.stdout
+
+
+_SVG_SIZE = re.compile(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
+
+
+def layout_size(source: str, *, timeout: float = DEFAULT_TIMEOUT) -> tuple[float, float]:
+    """The width and height, in points, of DOT ``source`` once laid out."""
+    found = _SVG_SIZE.search(run_layout(source, "svg", timeout=timeout))
+    if found is None:
+        raise RenderError("Graphviz's SVG output has no size")
+    return float(found[1]), float(found[2])

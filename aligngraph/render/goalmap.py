@@ -12,7 +12,7 @@ from ..graph import (
     team_of,
 )
 from ..checks import missing_liaison
-from .canvas import Canvas
+from .canvas import Canvas, lay_in_rows
 
 
 def key_results_worth_drawing(canvas: Canvas, objectives: Iterable[str]) -> set[str]:
@@ -26,8 +26,14 @@ def key_results_worth_drawing(canvas: Canvas, objectives: Iterable[str]) -> set[
     return chosen
 
 
-def draw_goal_map(canvas: Canvas, goals: set[str]) -> None:
-    """Draw ``goals`` (objective and key-result keys) in team clusters, then their edges."""
+def draw_goal_map(canvas: Canvas, goals: set[str], highlight: Iterable[str] = (),
+                  wrap: int | None = None) -> None:
+    """Draw ``goals`` (objective and key-result keys) in team clusters, then their edges.
+
+    Goals in ``highlight`` (what a focus is on) are classed ``focus``. ``wrap`` is how
+    many rows the clusters of leaf teams fold into (default STAGGER).
+    """
+    highlighted = set(highlight)
     graph = canvas.graph
     by_team: dict[str, list[str]] = {}
     for goal in sorted(goals, key=_goal_order(graph)):
@@ -35,17 +41,35 @@ def draw_goal_map(canvas: Canvas, goals: set[str]) -> None:
     first_in: dict[str, str] = {}
     for team in sorted(by_team, key=lambda t: (graph.nodes[t]["depth"], graph.nodes[t]["id"])):
         with canvas.cluster(team, graph.nodes[team]["label"]) as cluster:
-            names = [canvas.goal(cluster, goal) for goal in by_team[team]]
+            names = [canvas.goal(cluster, goal, focus=goal in highlighted)
+                     for goal in by_team[team]]
             first_in[team] = names[0]
-            objectives = [canvas.name(g) for g in by_team[team]
-                          if graph.nodes[g]["kind"] != KEY_RESULT]
-            # A team's objectives share one row, so unaligned ones do not sink out of sight.
-            with cluster.subgraph() as row:
-                row.attr(rank="same")
-                for name in objectives:
-                    row.node(name)
-    _alignment_edges(canvas, goals, _stagger_rows(graph, by_team))
+            _rows_in_team(canvas, cluster, by_team[team], wrap)
+    _alignment_edges(canvas, goals, _stagger_rows(graph, by_team, wrap))
     _dependency_edges(canvas, goals, first_in)
+
+
+MIN_PER_ROW = 4
+
+
+def _rows_in_team(canvas: Canvas, cluster, goals: list[str], wrap: int | None) -> None:
+    """A team's objectives share one row, so unaligned ones do not sink out of sight.
+
+    With ``wrap``, a team with many goals folds its objectives (each with its key results
+    under it) into ``wrap`` rows, and an objective's many key results into rows too.
+    """
+    graph = canvas.graph
+    objectives = [g for g in goals if graph.nodes[g]["kind"] != KEY_RESULT]
+    crowded = wrap is not None and len(goals) > 2 * MIN_PER_ROW
+    per_row = -(-len(objectives) // wrap) if wrap and crowded else len(objectives)
+    lay_in_rows(cluster, [canvas.name(o) for o in objectives], max(per_row, 1),
+                gap=2 if len(goals) > len(objectives) else 1)
+    if wrap is None:
+        return
+    for objective in objectives:
+        krs = [canvas.name(g) for g in goals if g != objective and objective_of(graph, g) == objective]
+        if len(krs) > MIN_PER_ROW:
+            lay_in_rows(cluster, krs, max(MIN_PER_ROW, -(-len(krs) // wrap)))
 
 
 def _goal_order(graph):
@@ -59,15 +83,20 @@ def _goal_order(graph):
 STAGGER = 3
 
 
-def _stagger_rows(graph, by_team: dict[str, list[str]]) -> dict[str, int]:
-    """Rows for the clusters of leaf teams when there are many, as in the teams view:
-    their alignment edges get lengths 1, 2, 3, ... so the widest level folds into a few
-    rows and the picture keeps a poster's proportions rather than a ribbon's."""
+def _stagger_rows(graph, by_team: dict[str, list[str]], wrap: int | None = None) -> dict[str, int]:
+    """Rows for the clusters of leaf teams, as in the teams view: their alignment edges
+    get lengths 1, 2, 3, ... so the widest level folds into a few rows and the picture
+    keeps a slide's proportions rather than a ribbon's.
+
+    By default more than 8 leaf clusters fold into STAGGER rows; a given ``wrap`` folds
+    any number of them into ``wrap`` rows.
+    """
     drawn = set(by_team)
     leaves = [t for t in by_team if not any(c in drawn for c in sub_teams(graph, t))]
-    if len(leaves) <= 8:
+    if len(leaves) <= (8 if wrap is None else wrap):
         return {}
-    return {team: 1 + index % STAGGER for index, team in enumerate(leaves)}
+    rows = wrap or STAGGER
+    return {team: 1 + index % rows for index, team in enumerate(leaves)}
 
 
 def _alignment_edges(canvas: Canvas, goals: set[str], rows: dict[str, int]) -> None:

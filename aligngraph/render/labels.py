@@ -48,13 +48,43 @@ def wrap(text: str, width: int = 28, max_lines: int = 4) -> list[str]:
     return kept
 
 
+BADGE_INK, BADGE_FILL = "#FFFFFF", "#4A4F55"
+
+
 def html_label(title: str, *, caption: str = "", ink: str = "#000000", muted: str = "#666666",
-               width: int = 28, max_lines: int = 4, size: int = 14) -> str:
-    """An HTML-like label: an optional small caption over the wrapped, escaped title."""
+               width: int = 28, max_lines: int = 4, size: int = 14, badge: int = 0,
+               badge_colours: tuple[str, str] = (BADGE_INK, BADGE_FILL), chips: str = "") -> str:
+    """An HTML-like label: an optional small caption over the wrapped, escaped title.
+
+    ``badge`` above 0 adds a small count badge (``badge_colours``: ink, fill) to the right
+    of the caption; ``chips``
+    (an HTML-like table, already escaped) goes under the title.
+    """
     lines = "<BR/>".join(escape(line) for line in wrap(title, width, max_lines)) or "&#160;"
-    head = (f'<FONT POINT-SIZE="{size - 3}" COLOR="{muted}">{escape(caption)}</FONT><BR/>'
-            if caption else "")
-    return f'<{head}<FONT POINT-SIZE="{size}" COLOR="{ink}">{lines}</FONT>>'
+    body = f'<FONT POINT-SIZE="{size}" COLOR="{ink}">{lines}</FONT>'
+    small = f'<FONT POINT-SIZE="{caption_size(size)}" COLOR="{muted}">{escape(caption)}</FONT>'
+    if badge or chips:
+        return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+                f'<TR><TD ALIGN="LEFT">{small if caption else ""}</TD>'
+                f'<TD ALIGN="RIGHT">{badge_cell(badge, *badge_colours) if badge else ""}</TD></TR>'
+                f'<TR><TD COLSPAN="2">{body}</TD></TR>'
+                + (f'<TR><TD COLSPAN="2">{chips}</TD></TR>' if chips else "")
+                + '</TABLE>>')
+    return f'<{small + "<BR/>" if caption else ""}{body}>'
+
+
+def caption_size(size: int) -> int:
+    """The point size of a node's caption: a little smaller than its title, and never
+    below 11 pt, the smallest text of any picture."""
+    return max(size - 2, 11)
+
+
+def badge_cell(count: int, ink: str = BADGE_INK, fill: str = BADGE_FILL, size: int = 11) -> str:
+    """A small box holding a count, as an HTML-like table of fixed size."""
+    width = 8 + 7 * len(str(count))
+    return (f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1"><TR>'
+            f'<TD BGCOLOR="{fill}" FIXEDSIZE="TRUE" WIDTH="{width}" HEIGHT="{size + 3}">'
+            f'<FONT POINT-SIZE="{size}" COLOR="{ink}">{count}</FONT></TD></TR></TABLE>')
 
 
 def svg_id(key: str) -> str:

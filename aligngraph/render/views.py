@@ -8,102 +8,152 @@ from collections import Counter
 from ..checks import overloaded_contributor, severity_rank
 from ..errors import UsageError
 from ..graph import (
-    ALIGNS_TO, CONTRIBUTES, DEPENDS_ON, KEY_RESULT, LIAISON, OBJECTIVE, OWNS, PERSON, TEAM,
+    ALIGNS_TO, CONTRIBUTES, DEPENDS_ON, KEY_RESULT, LEADS, LIAISON, MEMBER_OF, OBJECTIVE, OWNS,
+    PERSON, TEAM,
     key_results_of, nodes_of, objective_of, objectives_of, parent_team, sources, sub_teams,
     targets, team_of,
 )
 from ..metrics import person_load
 from ..text import count_of
-from .canvas import Canvas
+from .canvas import Canvas, lay_in_rows
 from .limits import ensure_fits
 from .goalmap import draw_goal_map, key_results_worth_drawing
 
 
-def draw_goals(canvas: Canvas, *, max_nodes: int, **_) -> None:
+def draw_goals(canvas: Canvas, *, max_nodes: int, wrap: int | None = None, **_) -> None:
     """Every objective, in team clusters, with the key results that alignment lands on."""
     objectives = set(nodes_of(canvas.graph, OBJECTIVE))
+    if not objectives:
+        raise UsageError("the organisation has no objectives, so the goals view has nothing "
+                         "to draw. Try --view teams.")
     ensure_fits(canvas.report, "goals", len(objectives), max_nodes)
     goals = objectives | key_results_worth_drawing(canvas, objectives)
     ensure_fits(canvas.report, "goals", len(goals), max_nodes)
-    draw_goal_map(canvas, goals)
+    draw_goal_map(canvas, goals, wrap=wrap)
     canvas.legend(_goal_edge_legend(canvas))
 
 
 def draw_focus(canvas: Canvas, *, max_nodes: int, focus: str | None = None, depth: int = 2,
-               **_) -> None:
-    """A team, goal or person, and the goals within ``depth`` alignment hops of it."""
+               wrap: int | None = None, **_) -> None:
+    """A team, goal or person, and the goals within ``depth`` alignment hops of it: up
+    towards the goals it serves and down towards the goals that serve it, never sideways
+    through a parent goal's other children."""
     if not focus:
         raise UsageError("the focus view needs --focus ID: a team, objective, key result "
                          "or person")
-    seeds = focus_seeds(canvas.graph, resolve_focus(canvas.graph, focus))
+    key = resolve_focus(canvas.graph, focus)
+    seeds = focus_seeds(canvas.graph, key)
+    if not seeds:
+        raise UsageError(nothing_to_focus_on(canvas.graph, key))
     goals = _neighbourhood(canvas.graph, seeds, depth)
     ensure_fits(canvas.report, "focus", len(goals), max_nodes)
-    draw_goal_map(canvas, goals)
+    draw_goal_map(canvas, goals, highlight=seeds, wrap=wrap)
     canvas.legend(_goal_edge_legend(canvas))
 
 
-def draw_teams(canvas: Canvas, *, max_nodes: int, depth: int | None = None, **_) -> None:
-    """One node per team, as the org tree, edges weighted by goals aligned across teams."""
+def draw_teams(canvas: Canvas, *, max_nodes: int, depth: int | None = None,
+               wrap: int | None = None, **_) -> None:
+    """One node per team, as the org tree, edges weighted by goals aligned across teams.
+
+    The sub-teams of a wide parent sit in a box, in ``wrap`` rows (default STAGGER when
+    a parent has more than WIDE of them), so a flat org keeps a slide's proportions.
+    """
     graph = canvas.graph
     shown_depth = depth if depth is not None else auto_team_depth(graph)
     teams = [t for t in nodes_of(graph, TEAM) if graph.nodes[t]["depth"] <= shown_depth]
     ensure_fits(canvas.report, "teams", len(teams), max_nodes)
     rep = _representatives(graph, shown_depth)
+    counts = _alignment_counts(graph, rep)
+    boxes = _boxed_families(graph, teams, wrap)
+    boxed = {child for family in boxes.values() for child in family}
+    _team_nodes(canvas, teams, rep, {c: counts[(c, parent_team(graph, c))] for c in boxed})
+    _team_edges(canvas, teams, counts, boxed, stagger=wrap is None)
+    for parent, family in boxes.items():
+        _team_box(canvas, parent, family, rows=_rows_for(len(family), wrap),
+                  count=sum(counts.pop((c, parent), 0) for c in family))
+    _cross_edges(canvas, counts)
+    canvas.dot.attr(rankdir="TB")
+    legend = [("━━", canvas.theme.edge, "goals aligned to the parent team (width: count)"),
+              ("┅┅", canvas.theme.node_border, "no goal aligned to the parent team"),
+              ("━━", canvas.theme.progress["green"] if canvas.theme.name != "print"
+               else "#000000", "goals aligned across the tree (the strongest)")]
+    if boxes:
+        legend.append(("▭", canvas.theme.cluster_border,
+                       "a box: the sub-teams of one parent, in rows"))
+    canvas.legend(legend)
+
+
+def _team_nodes(canvas: Canvas, teams: list[str], rep: dict[str, str],
+                aligned_up: dict[str, int]) -> None:
+    """Draw each team; a boxed team's caption says how many goals it aligns upwards."""
+    graph = canvas.graph
     severity = _team_severities(canvas, rep)
+    badges = _team_badges(canvas, rep)
     hidden = Counter(rep[t] for t in rep if rep[t] != t)
     for team in teams:
-        node = graph.nodes[team]
         caption = count_of(len(objectives_of(graph, team)), "objective")
+        if team in aligned_up:
+            caption += f", {aligned_up[team]} aligned up" if aligned_up[team] else ", none up"
         if hidden[team]:
             caption += f" · +{count_of(hidden[team], 'team')} below"
-        canvas.node(canvas.dot, team, node["label"], caption=caption, kind="team",
-                    severity=severity.get(team), width=22)
-    _team_edges(canvas, teams, rep)
-    canvas.dot.attr(rankdir="TB")
-    canvas.legend([("━━", canvas.theme.edge, "goals aligned to the parent team (width: count)"),
-                   ("┅┅", canvas.theme.node_border, "no goal aligned to the parent team"),
-                   ("━━", canvas.theme.progress["green"] if canvas.theme.name != "print"
-                    else "#000000", "goals aligned across the tree (the strongest)")])
+        canvas.node(canvas.dot, team, graph.nodes[team]["label"], caption=caption, kind="team",
+                    severity=severity.get(team), badge=badges[team], width=22)
 
 
-MAX_PEOPLE = 30
+MAX_PEOPLE = 12
 MIN_OBJECTIVES = 3
+CHIPS_PER_ROW = 6
 
 
-def draw_people(canvas: Canvas, *, max_nodes: int, **_) -> None:
-    """Everyone flagged overloaded, and the others who carry the most objectives."""
+def draw_people(canvas: Canvas, *, max_nodes: int, wrap: int | None = None, **_) -> None:
+    """The people who carry the most objectives, most loaded first (flagged ones marked):
+    one card each, with a chip per objective they carry, coloured as goals are.
+
+    The cards sit in ``wrap`` rows (default: about as many rows as makes the grid
+    slide-shaped), in reading order.
+    """
     graph = canvas.graph
     flagged = {f.subject for f in canvas.report.findings if f.check == overloaded_contributor.SLUG}
-    drawn_objectives: set[str] = set()
-    loaded = list(_most_loaded(graph, flagged))
-    carried = set().union(*(objectives for _, objectives, _ in loaded))
-    ensure_fits(canvas.report, "people", len(loaded) + len(carried), max_nodes)
-    for person, objectives, krs in loaded:
-        node = graph.nodes[person]
-        teams = {team_of(graph, o) for o in objectives}
-        caption = (f"{count_of(len(objectives), 'objective')} · {count_of(len(krs), 'KR')}"
-                   f" · {count_of(len(teams), 'team')}")
-        name = canvas.node(canvas.dot, person, node["label"], caption=caption, kind="person",
-                           width=20, extra_class="overloaded" if node["id"] in flagged else "")
-        for objective in sorted(objectives):
-            if objective not in drawn_objectives:
-                drawn_objectives.add(objective)
-                canvas.goal(canvas.dot, objective)
-            canvas.edge(name, canvas.name(objective), "carries")
-    canvas.dot.attr(rankdir="LR", ranksep="1.2")
-    canvas.legend()
+    eligible = _eligible_people(graph, flagged)
+    if not eligible:
+        raise UsageError(f"nobody carries {MIN_OBJECTIVES} or more objectives and nobody is "
+                         "flagged overloaded, so the people view has nothing to draw.")
+    loaded = eligible[:MAX_PEOPLE]
+    ensure_fits(canvas.report, "people", len(loaded), max_nodes)
+    names = [_person_card(canvas, person, objectives, krs, rank, flagged)
+             for rank, (person, objectives, krs) in enumerate(loaded, 1)]
+    rows = wrap or max(1, round(math.sqrt(len(names) / 1.8)))
+    with canvas.dot.subgraph(name="people") as grid:
+        lay_in_rows(grid, names, math.ceil(len(names) / rows))
+    canvas.dot.attr(rankdir="TB")
+    canvas.legend([("▢", canvas.theme.node_border, "an objective the person carries, by id"),
+                   ("#", canvas.theme.text, f"the {len(loaded)} of {len(eligible)} people "
+                    f"carrying {MIN_OBJECTIVES}+ objectives or flagged, most loaded first")])
 
 
-def _most_loaded(graph, flagged: set[str]):
-    """Up to MAX_PEOPLE people: the flagged ones, then those carrying MIN_OBJECTIVES or more."""
+def _person_card(canvas: Canvas, person: str, objectives, krs, rank: int,
+                 flagged: set[str]) -> str:
+    graph = canvas.graph
+    node = graph.nodes[person]
+    teams = {team_of(graph, o) for o in objectives}
+    caption = (f"#{rank} · {count_of(len(objectives), 'objective')} · "
+               f"{count_of(len(krs), 'KR')} · {count_of(len(teams), 'team')}")
+    chips = [(graph.nodes[o]["id"], canvas.colouring.fill(o))
+             for o in sorted(objectives, key=lambda o: graph.nodes[o]["id"])]
+    return canvas.node(canvas.dot, person, node["label"], caption=caption, kind="person",
+                       width=24, chips=chips, chips_per_row=CHIPS_PER_ROW,
+                       extra_class="overloaded" if node["id"] in flagged else "")
+
+
+def _eligible_people(graph, flagged: set[str]) -> list[tuple[str, set[str], set[str]]]:
+    """People flagged overloaded or carrying MIN_OBJECTIVES or more, most loaded first."""
     loads = []
     for person in nodes_of(graph, PERSON):
         objectives, krs = person_load(graph, person)
         is_flagged = graph.nodes[person]["id"] in flagged
         if len(objectives) >= MIN_OBJECTIVES or is_flagged:
-            loads.append((not is_flagged, -len(objectives), -len(krs), person, objectives, krs))
-    for *_, person, objectives, krs in sorted(loads)[:MAX_PEOPLE]:
-        yield person, objectives, krs
+            loads.append((-len(objectives), -len(krs), not is_flagged, person, objectives, krs))
+    return [(person, objectives, krs) for *_, person, objectives, krs in sorted(loads)]
 
 
 VIEWS = {"goals": draw_goals, "teams": draw_teams, "focus": draw_focus, "people": draw_people}
@@ -128,34 +178,73 @@ def resolve_focus(graph, focus: str) -> str:
 
 
 def focus_seeds(graph, key: str) -> set[str]:
-    """The goals a focus starts from."""
+    """The goals a focus starts from: a team's objectives (or, when it has none, the goals
+    its people carry), the goals a person carries, or a goal and its objective."""
     kind = graph.nodes[key]["kind"]
     if kind == TEAM:
-        return set(objectives_of(graph, key))
+        return set(objectives_of(graph, key)) or set().union(
+            *(carried_goals(graph, person) for person in team_people(graph, key)))
     if kind == PERSON:
-        return {objective_of(graph, g) for g, d in graph.succ[key].items()
-                if d["kinds"] & {OWNS, CONTRIBUTES, LIAISON}}
-    return {objective_of(graph, key)}
+        return carried_goals(graph, key)
+    return {key}
+
+
+def carried_goals(graph, person: str) -> set[str]:
+    """The objectives and key results a person owns, contributes to or is liaison for."""
+    return {goal for goal, data in graph.succ[person].items()
+            if data["kinds"] & {OWNS, CONTRIBUTES, LIAISON}}
+
+
+def team_people(graph, team: str) -> list[str]:
+    """The people of a team: its members and its lead."""
+    return [person for person, data in graph.pred[team].items()
+            if data["kinds"] & {MEMBER_OF, LEADS}]
+
+
+def nothing_to_focus_on(graph, key: str) -> str:
+    """Why a focus has nothing to draw, and what to draw instead."""
+    node = graph.nodes[key]
+    if node["kind"] == PERSON:
+        return (f"{node['label']} carries no objective or key result, so a focus on them "
+                "has nothing to draw. Try --view people, or focus on their team.")
+    parent = parent_team(graph, key)
+    instead = (f"--view focus --focus {graph.nodes[parent]['id']} (its parent team)"
+               if parent else "--view teams")
+    return (f"team {node['label']} has no objectives and none of its people carries a goal, "
+            f"so a focus on it has nothing to draw. Try {instead}.")
 
 
 def _neighbourhood(graph, seeds: set[str], depth: int) -> set[str]:
-    """Goals within ``depth`` hops along aligns_to, either way; linear in what it finds."""
-    goals = set(seeds)
-    frontier = set(seeds)
-    for _ in range(depth):
-        found = set()
-        for objective in frontier:
-            for goal in (objective, *key_results_of(graph, objective)):
-                for target in targets(graph, goal, ALIGNS_TO):
-                    found.update({target, objective_of(graph, target)})
-                for child in sources(graph, goal, ALIGNS_TO):
-                    found.update({child, objective_of(graph, child)})
-                    if graph.nodes[goal]["kind"] == KEY_RESULT:
-                        found.add(goal)
-        frontier = {objective_of(graph, g) for g in found} - goals
-        goals |= found
-    return goals | {kr for o in seeds for kr in key_results_of(graph, o)
+    """The seeds, their objectives, and the goals ``depth`` alignment hops up and down.
+
+    Linear in what it finds. Walking up from a goal goes on from its objective (which is
+    what aligns further up); walking down goes on from the goals found, so a parent's
+    other children are never reached.
+    """
+    goals = set(seeds) | {objective_of(graph, g) for g in seeds}
+    walks = ((targets, lambda g: objective_of(graph, g)), (sources, lambda g: g))
+    for step, onward in walks:
+        frontier = {onward(g) for g in seeds}
+        for _ in range(depth):
+            found = {near for goal in frontier for near in _linked(graph, goal, step)}
+            frontier = {onward(g) for g in found} - goals
+            goals |= found | {objective_of(graph, g) for g in found}
+    objectives = {g for g in seeds if graph.nodes[g]["kind"] == OBJECTIVE}
+    return goals | {kr for o in objectives for kr in key_results_of(graph, o)
                     if any(targets(graph, kr, DEPENDS_ON))}
+
+
+def _linked(graph, goal: str, step) -> set[str]:
+    """Goals one alignment hop from ``goal`` (and, for an objective, from its key results)
+    in the direction of ``step``: ``targets`` is up, ``sources`` is down."""
+    own = [goal, *key_results_of(graph, goal)] if graph.nodes[goal]["kind"] == OBJECTIVE else [goal]
+    found = set()
+    for mine in own:
+        linked = set(step(graph, mine, ALIGNS_TO))
+        found |= linked
+        if linked and step is sources and mine != goal:
+            found.add(mine)  # the key result the children land on
+    return found
 
 
 # --- teams -----------------------------------------------------------------------------
@@ -192,36 +281,76 @@ def _representatives(graph, shown_depth: int) -> dict[str, str]:
 
 
 def _team_severities(canvas: Canvas, rep: dict[str, str]) -> dict[str, str]:
-    """The worst finding on each drawn team, its goals, and the teams folded into it."""
-    graph = canvas.graph
+    """The worst alignment finding on each drawn team, its goals, and the teams folded
+    into it."""
     worst: dict[str, str] = {}
-    for key, severity in canvas.report.severity_by_node.items():
-        kind = graph.nodes[key]["kind"] if key in graph else None
-        team = key if kind == TEAM else team_of(graph, key) if kind in (OBJECTIVE, KEY_RESULT) else None
-        if team is None:
+    for key, severity in canvas.colouring.severity.items():
+        shown = _drawn_team(canvas.graph, key, rep)
+        if shown is None:
             continue
-        shown = rep[team]
         if shown not in worst or severity_rank(severity) < severity_rank(worst[shown]):
             worst[shown] = severity
     return worst
 
 
-def _team_edges(canvas: Canvas, teams: list[str], rep: dict[str, str]) -> None:
-    """Org-tree edges drawn parent → child with the arrow at the parent, so that wide
-    levels of leaf teams can be staggered over a few rows (what Graphviz's ``unflatten``
-    does) and the picture keeps a slide's proportions."""
+def _team_badges(canvas: Canvas, rep: dict[str, str]) -> Counter:
+    """How many hygiene and wording findings each drawn team holds, folded teams included.
+
+    Key results are left out: their findings already count on their objective.
+    """
+    counts: Counter = Counter()
     graph = canvas.graph
-    counts = _alignment_counts(graph, rep)
-    rows = _stagger(graph, teams)
+    for key, count in canvas.colouring.badges.items():
+        if key in graph and graph.nodes[key]["kind"] == KEY_RESULT:
+            continue
+        shown = _drawn_team(graph, key, rep)
+        if shown is not None:
+            counts[shown] += count
+    return counts
+
+
+def _drawn_team(graph, key: str, rep: dict[str, str]) -> str | None:
+    """The drawn team a team, objective or key result belongs to; None for people."""
+    kind = graph.nodes[key]["kind"] if key in graph else None
+    team = key if kind == TEAM else team_of(graph, key) if kind in (OBJECTIVE, KEY_RESULT) else None
+    return rep[team] if team is not None else None
+
+
+def _team_edges(canvas: Canvas, teams: list[str], counts: Counter, boxed: set[str],
+                stagger: bool) -> None:
+    """Org-tree edges to the teams not in a box, parent → child with the arrow at the
+    parent, labelled with how many of the child's goals align to the parent. With
+    ``stagger``, a wide row of leaf teams alternates over STAGGER rows (what Graphviz's
+    ``unflatten`` does)."""
+    graph = canvas.graph
     shown = set(teams)
+    rows = _stagger(graph, [t for t in teams if t not in boxed]) if stagger else {}
     for parent in teams:
-        for child in (c for c in sub_teams(graph, parent) if c in shown):
-            count = counts.pop((child, parent), 0)
-            attrs = ({"label": str(count), "penwidth": f"{1 + math.log2(count + 1):.1f}"} if count
-                     else {"style": "dashed", "color": canvas.theme.node_border})
-            canvas.edge(canvas.name(parent), canvas.name(child),
-                        "org aligns" if count else "org", dir="back",
-                        minlen=str(rows.get(child, 1)), **attrs)
+        for child in sub_teams(graph, parent):
+            if child in shown and child not in boxed:
+                _org_edge(canvas, parent, canvas.name(child), counts.pop((child, parent), 0),
+                          **({"minlen": str(rows[child])} if child in rows else {}))
+
+
+def _stagger(graph, teams: list[str]) -> dict[str, int]:
+    """Rows for the widest row of leaf teams when it holds more than WIDE: 1, 2, 3, …"""
+    shown = set(teams)
+    leaves = [t for t in teams if parent_team(graph, t) is not None
+              and not any(s in shown for s in sub_teams(graph, t))]
+    if len(leaves) <= WIDE:
+        return {}
+    return {leaf: 1 + index % STAGGER for index, leaf in enumerate(leaves)}
+
+
+def _org_edge(canvas: Canvas, parent: str, head: str, count: int, **extra: str) -> None:
+    attrs = ({"label": str(count), "penwidth": f"{1 + math.log2(count + 1):.1f}"} if count
+             else {"style": "dashed", "color": canvas.theme.node_border})
+    canvas.edge(canvas.name(parent), head, "org aligns" if count else "org", dir="back",
+                **attrs, **extra)
+
+
+def _cross_edges(canvas: Canvas, counts: Counter) -> None:
+    """The strongest alignments between teams that are not parent and child."""
     cross = canvas.theme.progress["green"] if canvas.theme.name != "print" else "#000000"
     for (child, other), count in counts.most_common(MAX_CROSS_EDGES):
         canvas.edge(canvas.name(child), canvas.name(other), "aligns cross", xlabel=str(count),
@@ -229,23 +358,34 @@ def _team_edges(canvas: Canvas, teams: list[str], rep: dict[str, str]) -> None:
                     penwidth=f"{1 + math.log2(count + 1):.1f}")
 
 
-def _stagger(graph, teams: list[str]) -> dict[str, int]:
-    """Rows for drawn teams under a wide parent: alternate them over STAGGER rows.
+def _rows_for(size: int, wrap: int | None) -> int:
+    """How many rows a family of ``size`` sub-teams folds into."""
+    return min(wrap or STAGGER, math.ceil(size / 2))
 
-    A parent with more than WIDE drawn sub-teams, and the widest row of leaf teams when it
-    holds more than 8, fold into a few rows, so a flat org keeps a slide's proportions.
-    """
+
+def _boxed_families(graph, teams: list[str], wrap: int | None) -> dict[str, list[str]]:
+    """Parents whose drawn sub-teams go in a box of rows: those with more than WIDE by
+    default, any with more than ``wrap`` when it is given. Sub-teams with drawn sub-teams
+    of their own come last, so their sub-trees hang from the bottom row."""
     shown = set(teams)
-    rows: dict[str, int] = {}
+    boxes = {}
     for parent in teams:
-        children = [c for c in sub_teams(graph, parent) if c in shown]
-        if len(children) > WIDE:
-            rows.update({c: 1 + i % STAGGER for i, c in enumerate(children)})
-    leaves = [t for t in teams if parent_team(graph, t) is not None
-              and not any(s in shown for s in sub_teams(graph, t)) and t not in rows]
-    if len(leaves) > 8:
-        rows.update({leaf: 1 + index % STAGGER for index, leaf in enumerate(leaves)})
-    return rows
+        family = [c for c in sub_teams(graph, parent) if c in shown]
+        if _rows_for(len(family), wrap) > 1 and len(family) > (WIDE if wrap is None else wrap):
+            boxes[parent] = sorted(family, key=lambda c: any(s in shown for s in sub_teams(graph, c)))
+    return boxes
+
+
+def _team_box(canvas: Canvas, parent: str, family: list[str], *, rows: int, count: int) -> None:
+    """A parent's sub-teams in a box of ``rows`` rows, joined to the parent by one edge."""
+    names = [canvas.name(child) for child in family]
+    per_row = math.ceil(len(names) / rows)
+    box = f"cluster_box_{canvas.name(parent)}"
+    with canvas.dot.subgraph(name=box) as cluster:
+        cluster.attr(label="", style="rounded,dashed", color=canvas.theme.cluster_border,
+                     margin="10", id=f"box-{canvas.name(parent)}", **{"class": "box"})
+        lay_in_rows(cluster, names, per_row)
+    _org_edge(canvas, parent, names[min(per_row, len(names)) // 2], count, lhead=box)
 
 
 def _alignment_counts(graph, rep: dict[str, str]) -> Counter:
