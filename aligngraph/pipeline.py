@@ -15,6 +15,7 @@ from .checks import REGISTRY, CheckConfig, Finding, progress_bands, resolve_sett
 from .errors import InputError, Problem
 from .graph import build_graph
 from .io.loader import load
+from .io.positions import locate_findings
 from .model import Organisation
 from .report import Report, SlackRow, count_nodes, sort_findings
 from .slack import slack_levels
@@ -58,10 +59,12 @@ def analyse(org: Organisation, *, as_of: dt.date | None = None,
 
 
 def check_paths(paths: Sequence[str | Path], **options: Any) -> Report:
-    """Load OKR files and folders, then :func:`analyse` them."""
+    """Load OKR files and folders, then :func:`analyse` them; each finding's subject is
+    located in its file (``Report.locations``)."""
     with collector_paused():
         org = load(paths)
-    return analyse(org, sources=[str(p) for p in paths], **options)
+    report = analyse(org, sources=[str(p) for p in paths], **options)
+    return replace(report, locations=locate_findings(org, report.findings))
 
 
 def slack_table(graph, configs: Mapping[str, CheckConfig]) -> tuple[SlackRow, ...]:

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -45,6 +45,15 @@ class SlackRow:
                 "unsupported": list(lv.unsupported), "echoed": list(lv.echoed)}
 
 
+class Location(NamedTuple):
+    """Where a finding's subject is defined: its file, and the 1-based line and column of
+    its record's ``id`` (None where the position is not known)."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+
+
 @dataclass(frozen=True)
 class Report:
     """Everything one run of :func:`aligngraph.analyse` found."""
@@ -56,6 +65,7 @@ class Report:
     sources: tuple[str, ...] = ()
     counts: Mapping[str, int] = field(default_factory=dict)
     bands: tuple[float, float] = DEFAULT_BANDS
+    locations: Mapping[str, Location] = field(default_factory=dict)
 
     @cached_property
     def severity_by_node(self) -> dict[str, str]:
@@ -84,6 +94,10 @@ class Report:
     def as_of(self) -> dt.date:
         """The date the report judges the organisation at."""
         return self.graph.graph["as_of"]
+
+    def location_of(self, finding: Finding) -> Location | None:
+        """Where the subject of ``finding`` is defined, when the report knows."""
+        return self.locations.get(finding_node(finding))
 
     def at_or_above(self, severity: str) -> list[Finding]:
         """The findings as severe as ``severity`` or more."""

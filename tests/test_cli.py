@@ -34,7 +34,8 @@ def test_json_report_is_the_documented_contract(capsys):
     assert set(data) == {"version", "findings", "slack", "summary"}
     finding = data["findings"][0]
     assert set(finding) == {"check", "code", "severity", "subject", "subject_kind",
-                            "message", "related", "data"}
+                            "message", "related", "data", "location"}
+    assert finding["location"] == {"file": NIMBUS, "line": 32, "column": 3}
     assert {row["team"] for row in data["slack"]} == {"nimbus", "engineering", "growth"}
     assert data["summary"]["counts"]["teams"] == 8
     assert data["summary"]["by_check"]["missing-liaison"] == 2
@@ -158,10 +159,8 @@ def test_app_refuses_missing_paths(capsys, tmp_path):
 
 
 def test_app_hands_the_paths_to_streamlit(monkeypatch, tmp_path):
-    import aligngraph.cli as cli
-
     calls = []
-    monkeypatch.setattr(cli.subprocess, "call", lambda command: calls.append(command) or 0)
+    monkeypatch.setattr("subprocess.call", lambda command: calls.append(command) or 0)
     assert main(["app", NIMBUS, "--headless", "--port", "8600"]) == 0
     command = calls[0]
     assert command[1:4] == ["-m", "streamlit", "run"] and command[4].endswith("streamlit_app.py")

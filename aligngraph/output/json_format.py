@@ -6,23 +6,24 @@ import json
 from typing import Any
 
 from ..checks import Finding
-from ..report import Report
+from ..report import Location, Report
 
 REPORT_VERSION = 1
 
 
-def finding_dict(finding: Finding) -> dict[str, Any]:
-    """One finding as plain data."""
+def finding_dict(finding: Finding, location: Location | None = None) -> dict[str, Any]:
+    """One finding as plain data, with where its subject is defined (or None)."""
     return {"check": finding.check, "code": finding.code, "severity": finding.severity,
             "subject": finding.subject, "subject_kind": finding.subject_kind,
             "message": finding.message, "related": list(finding.related),
-            "data": dict(finding.data)}
+            "data": dict(finding.data),
+            "location": location._asdict() if location is not None else None}
 
 
 def report_data(report: Report) -> dict[str, Any]:
     """The whole report as plain data."""
     return {"version": REPORT_VERSION,
-            "findings": [finding_dict(f) for f in report.findings],
+            "findings": [finding_dict(f, report.location_of(f)) for f in report.findings],
             "slack": [row.as_dict() for row in report.slack],
             "summary": report.summary()}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..checks import REGISTRY
-from ..report import Report
+from ..report import Location, Report
 from .tables import SLACK_COLUMNS, counts_line, percent, slack_cells
 
 
@@ -23,7 +23,7 @@ def report_markdown(report: Report) -> str:
               f"{percent(summary['top_down_share'])}.", ""]
     lines += _slack_table(report)
     for slug, findings in groupby(report.findings, key=lambda f: f.check):
-        lines += _findings_section(slug, list(findings))
+        lines += _findings_section(report, slug, list(findings))
     return "\n".join(lines) + "\n"
 
 
@@ -38,12 +38,20 @@ def _slack_table(report: Report) -> list[str]:
     return lines + [""]
 
 
-def _findings_section(slug: str, findings: list) -> list[str]:
+def _findings_section(report: Report, slug: str, findings: list) -> list[str]:
     check = REGISTRY[slug]
     lines = [f"## {check.code} `{slug}`: {check.title} ({len(findings)})", "",
-             "| severity | subject | message |", "|---|---|---|"]
-    lines += [f"| {f.severity} | `{_cell(f.subject)}` | {_cell(f.message)} |" for f in findings]
+             "| severity | subject | message | defined at |", "|---|---|---|---|"]
+    lines += [f"| {f.severity} | `{_cell(f.subject)}` | {_cell(f.message)} | "
+              f"{_where(report.location_of(f))} |" for f in findings]
     return lines + [""]
+
+
+def _where(location: Location | None) -> str:
+    if location is None:
+        return ""
+    line = f":{location.line}" if location.line is not None else ""
+    return f"`{_cell(location.file)}{line}`"
 
 
 def _cell(text: str) -> str:

@@ -6,7 +6,7 @@ import textwrap
 from itertools import groupby
 
 from ..checks import REGISTRY
-from ..report import Report
+from ..report import Location, Report
 from .tables import SLACK_COLUMNS, counts_line, percent, slack_cells
 
 WIDTH = 100
@@ -16,7 +16,7 @@ def report_text(report: Report) -> str:
     """The report as text for a terminal."""
     parts = [_header(report)]
     for slug, findings in groupby(report.findings, key=lambda f: f.check):
-        parts.append(_check_section(slug, list(findings)))
+        parts.append(_check_section(report, slug, list(findings)))
     if not report.findings:
         parts.append("No findings.\n")
     parts.append(_slack_section(report))
@@ -30,14 +30,23 @@ def _header(report: Report) -> str:
     return f"aligngraph: {counts_line(report)} ({name}as of {report.as_of.isoformat()})\n"
 
 
-def _check_section(slug: str, findings: list) -> str:
+def _check_section(report: Report, slug: str, findings: list) -> str:
     check = REGISTRY[slug]
     lines = [f"{check.code} {slug}: {check.title} ({len(findings)})"]
     wrapper = textwrap.TextWrapper(WIDTH, subsequent_indent=" " * 11)
     for finding in findings:
-        wrapper.initial_indent = f"  {finding.severity:7}  {finding.subject}: "
+        where = _where(report.location_of(finding))
+        wrapper.initial_indent = f"  {finding.severity:7}  {finding.subject}{where}: "
         lines.append(wrapper.fill(finding.message))
     return "\n".join(lines) + "\n"
+
+
+def _where(location: Location | None) -> str:
+    """`` (file:line)`` where a subject is defined, or nothing when not known."""
+    if location is None:
+        return ""
+    line = f":{location.line}" if location.line is not None else ""
+    return f" ({location.file}{line})"
 
 
 def _slack_section(report: Report) -> str:
