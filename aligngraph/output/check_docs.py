@@ -17,7 +17,7 @@ def checks_table(checks: Iterable[Check]) -> str:
         rows.append((check.code, check.slug, check.severity, options or "–"))
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths)) + "  " + row[3]
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)) + "  " + row[3]
         for row in rows) + "\n"
 
 

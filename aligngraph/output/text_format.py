@@ -56,7 +56,7 @@ def _slack_section(report: Report) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(SLACK_COLUMNS))]
     lines = ["Alignment slack by level (the objectives under each parent team):"]
     for row in rows:
-        lines.append("  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        lines.append("  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
     return "\n".join(lines) + "\n"
 
 
