@@ -33,20 +33,20 @@ def _header(report: Report) -> str:
 def _check_section(report: Report, slug: str, findings: list) -> str:
     check = REGISTRY[slug]
     lines = [f"{check.code} {slug}: {check.title} ({len(findings)})"]
-    wrapper = textwrap.TextWrapper(WIDTH, subsequent_indent=" " * 11)
+    wrapper = textwrap.TextWrapper(WIDTH, subsequent_indent=" " * 11,
+                                   break_on_hyphens=False, break_long_words=False)
     for finding in findings:
-        where = _where(report.location_of(finding))
-        wrapper.initial_indent = f"  {finding.severity:7}  {finding.subject}{where}: "
-        lines.append(wrapper.fill(finding.message))
+        wrapper.initial_indent = f"  {finding.severity:7}  {finding.subject}: "
+        lines.append(wrapper.fill(finding.message + _where(report.location_of(finding))))
     return "\n".join(lines) + "\n"
 
 
 def _where(location: Location | None) -> str:
-    """`` (file:line)`` where a subject is defined, or nothing when not known."""
+    """`` [file:line]`` where a subject is defined, or nothing when not known."""
     if location is None:
         return ""
     line = f":{location.line}" if location.line is not None else ""
-    return f" ({location.file}{line})"
+    return f" [{location.file}{line}]"
 
 
 def _slack_section(report: Report) -> str:
