@@ -224,11 +224,12 @@ def _run_check(args: argparse.Namespace) -> int:
 
     if args.write_baseline and not args.baseline:
         raise UsageError("--write-baseline needs --baseline FILE: the file to write")
+    known = _read_baseline(args.baseline) if args.baseline and not args.write_baseline else None
     report = _checked_report(args)
     if args.write_baseline:
         return _write_baseline(args.baseline, report)
-    if args.baseline:
-        report = _without_baseline(report, args.baseline)
+    if known is not None:
+        report = _without_baseline(report, known, args.baseline)
     from .output import format_report
 
     _emit(format_report(report, _format(args.format), fail_on=args.fail_on), args.output)
@@ -279,13 +280,20 @@ def _write_baseline(path: str, report: Report) -> int:
     return EXIT_OK
 
 
-def _without_baseline(report: Report, path: str) -> Report:
+def _read_baseline(path: str) -> set[tuple[str, str]]:
+    """The baseline's keys, read before the check so that a bad file fails at once."""
+    from .io.baseline import read_baseline
+
+    return read_baseline(path)
+
+
+def _without_baseline(report: Report, baseline: set[tuple[str, str]], path: str) -> Report:
     """The report of the findings the baseline does not know, and a note of the rest."""
     from dataclasses import replace
 
-    from .io.baseline import read_baseline, split_by_baseline
+    from .io.baseline import split_by_baseline
 
-    new, known, gone = split_by_baseline(report.findings, read_baseline(path))
+    new, known, gone = split_by_baseline(report.findings, baseline)
     note = f"aligngraph: {len(known)} known findings in {path} not reported"
     if gone:
         note += (f"; {len(gone)} of its entries no longer occur (--write-baseline drops "
