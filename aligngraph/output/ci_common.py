@@ -11,6 +11,8 @@ from pathlib import Path
 from ..checks import Check, Finding
 from ..report import Location, Report
 
+# Where the project is published. The README's CI snippets, the Dockerfile's labels and
+# the schema addresses use the same one: change them together.
 PROJECT_URL = "https://github.com/aligngraph/aligngraph"
 CHECKS_DOC_URL = f"{PROJECT_URL}/blob/main/docs/checks.md"
 
