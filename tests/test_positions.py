@@ -120,3 +120,16 @@ def test_check_paths_locates_every_finding_of_a_folder_of_files(tmp_path):
         assert location is not None and location.line is not None
         text = Path(location.file).read_text().splitlines()[location.line - 1]
         assert f"id: {finding.subject}" in text
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+def test_json_ids_shared_by_kinds_are_found_by_walking_the_json(indent):
+    data = {"teams": [{"id": "ceo", "lead": "ceo"}, {"id": "sales", "parent": "ceo"}],
+            "people": [{"id": "sales"}, {"name": "Chief", "id": "ceo"}],
+            "objectives": [{"id": "ceo", "team": "ceo", "title": "Grow", "x-note": {"id": "ceo"},
+                            "key_results": [{"title": "Up", "id": "sales"}]}]}
+    text = json.dumps(data, indent=indent)
+    org = load_texts([("org.json", text)])
+    located = locate_findings(org, every_record(org), {"org.json": text})
+    assert positions(located) == exact_positions(org, text)
+    assert len(located) == 6
