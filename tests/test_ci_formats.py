@@ -268,3 +268,21 @@ def test_output_option_writes_the_report_to_a_file(capsys, tmp_path):
 def test_output_to_a_missing_folder_is_a_usage_error(capsys, tmp_path):
     code, _, err = check(capsys, NIMBUS, "-o", str(tmp_path / "no" / "such" / "r.txt"))
     assert code == 2 and "cannot write" in err and "Traceback" not in err
+
+
+def test_a_report_without_positions_still_formats_validly():
+    """analyse() alone (as the explorer calls it) knows no lines: every format copes."""
+    from aligngraph.io.loader import load
+    from aligngraph.output import format_report
+    from aligngraph.pipeline import analyse
+
+    report = analyse(load([NIMBUS]), sources=[NIMBUS])
+    assert not report.locations
+    github = format_report(report, "github").splitlines()
+    assert github[0].startswith("::warning title=AG101 orphan-team::None of the 2 objectives")
+    log = json.loads(format_report(report, "sarif"))
+    jsonschema.validators.validator_for(SARIF_SCHEMA)(SARIF_SCHEMA).validate(log)
+    assert "physicalLocation" not in log["runs"][0]["results"][0]["locations"][0]
+    issue = json.loads(format_report(report, "gitlab"))[0]
+    assert issue["location"] == {"path": NIMBUS, "lines": {"begin": 1}}
+    assert json.loads(format_report(report, "json"))["findings"][0]["location"] is None
