@@ -7,14 +7,15 @@ The public API:
 - :func:`check_paths` does both;
 - :class:`AligngraphError` is the base of every error raised on purpose.
 
-The names are imported on first use, so that importing one part of the package (the
-file reader, say) does not import every other.
+Each name is imported on first use, so that importing one part of the package (the file
+reader, say) imports no other, and ``aligngraph --help`` starts without networkx or
+pydantic.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
@@ -24,10 +25,22 @@ _HOMES = {
     "analyse": "pipeline", "check_paths": "pipeline", "load": "pipeline",
 }
 
-__all__ = [*_HOMES, "__version__"]
+if TYPE_CHECKING:
+    from .errors import AligngraphError, InputError, Problem, UsageError
+    from .model import Organisation
+    from .pipeline import analyse, check_paths, load
+    from .report import Report
+
+__all__ = ["AligngraphError", "InputError", "Organisation", "Problem", "Report",
+           "UsageError", "__version__", "analyse", "check_paths", "load"]
 
 
 def __getattr__(name: str) -> Any:
+    """Import a public name from the module that defines it, on first use."""
     if name not in _HOMES:
         raise AttributeError(f"module 'aligngraph' has no attribute {name!r}")
-    return getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)
+    return getattr(import_module(f".{_HOMES[name]}", __name__), name)
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOMES])

@@ -8,31 +8,33 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
-import importlib.util
-import json
-import subprocess
+import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .checks import REGISTRY, SEVERITIES
-from .errors import AligngraphError, UsageError
-from .generate import generate
-from .io.writer import write_document
-from .model import Document
-from .output import FORMATS, report_markdown, report_text
-from .output.check_docs import checks_markdown, checks_table, explain_text
-from .output.grouping import GROUP_BY
-from .pipeline import check_paths, load_config
-from .render import (
-    COLOR_BY, FITS, FORMATS as RENDER_FORMATS, THEMES, VIEWS, build_dot, build_slide, render,
-)
-from .render.engine import DEFAULT_TIMEOUT
+from .output import FORMAT_NAMES
+
+if TYPE_CHECKING:
+    from .report import Report
+
+# Only what building the parser needs is imported here: each command imports the rest
+# when it runs, so that --help, and check (which needs no Graphviz, pandas or
+# Streamlit), start fast enough for a pre-commit hook. The choices below mirror
+# aligngraph.render's (a test keeps them equal) for the same reason.
+VIEWS = ("goals", "teams", "focus", "people")
+COLOR_BY = ("findings", "progress", "level")
+THEMES = ("light", "dark", "print")
+FITS = ("slide", "none")
+GROUP_BY = ("team", "check")
+SEVERITIES = ("error", "warning", "info")
+PICTURE_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
+DEFAULT_TIMEOUT = 30.0
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
+CHECK_FORMATS = ("auto", *FORMAT_NAMES)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -42,6 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return EXIT_BAD_INPUT
+    from .errors import AligngraphError
+
     try:
         return args.run(args)
     except AligngraphError as exc:
@@ -74,10 +78,17 @@ def _add_check(commands) -> None:
     cmd = commands.add_parser(
         "check", help="run the checks and print a report",
         description="Load OKR files (or folders of them, merged into one organisation), "
-                    "run every check and print the findings and the slack table.")
+                    "run every check and print the findings and the slack table.",
+        epilog="Formats: text, json and markdown for people and scripts; github "
+               "(workflow-command annotations), sarif (code scanning), junit, gitlab "
+               "(code quality) and csv for CI tools and spreadsheets. Every finding "
+               "carries the file and line where its subject is defined.")
     cmd.add_argument("paths", nargs="+", metavar="PATH", help="OKR files or folders")
-    cmd.add_argument("--format", choices=list(FORMATS), default="text",
-                     help="report format (default: text)")
+    cmd.add_argument("--format", choices=CHECK_FORMATS, default="auto",
+                     help="report format (default: auto, which is github when "
+                          "GITHUB_ACTIONS=true, as under GitHub Actions, else text)")
+    cmd.add_argument("-o", "--output", metavar="FILE",
+                     help="write the report to FILE instead of standard output")
     cmd.add_argument("--fail-on", choices=FAIL_ON, default="error",
                      help="exit 1 when findings at or above this severity exist "
                           "(default: error)")
@@ -93,6 +104,12 @@ def _add_check(commands) -> None:
     cmd.add_argument("--config", metavar="FILE",
                      help="a YAML or JSON file with a 'settings:' block; it overrides the "
                           "settings in the OKR files, check by check and option by option")
+    cmd.add_argument("--baseline", metavar="FILE",
+                     help="report (and fail on) only findings not in this baseline; a "
+                          "finding is known when one of the same check about the same "
+                          "subject is in it")
+    cmd.add_argument("--write-baseline", action="store_true",
+                     help="write every current finding to the --baseline FILE, and exit 0")
     cmd.set_defaults(run=_run_check)
 
 
@@ -107,7 +124,7 @@ def _add_render(commands) -> None:
     cmd.add_argument("paths", nargs="+", metavar="PATH", help="OKR files or folders")
     cmd.add_argument("-o", "--output", required=True, metavar="OUT",
                      help="the picture to write: OUT.svg, OUT.png, OUT.pdf or OUT.dot")
-    cmd.add_argument("--view", choices=list(VIEWS), default="goals",
+    cmd.add_argument("--view", choices=VIEWS, default="goals",
                      help="what to draw (default: goals)")
     cmd.add_argument("--focus", metavar="ID",
                      help="the team, objective, key result or person to focus on "
@@ -117,7 +134,7 @@ def _add_render(commands) -> None:
                           "deepest org level drawn (default: as deep as stays readable)")
     cmd.add_argument("--color-by", choices=COLOR_BY, default="findings",
                      help="colour nodes by findings (default), progress or level")
-    cmd.add_argument("--theme", choices=list(THEMES), default="light",
+    cmd.add_argument("--theme", choices=THEMES, default="light",
                      help="light (default, for slides), dark, or print (greyscale-safe)")
     cmd.add_argument("--fit", choices=FITS,
                      help="slide: lay out to 16:9 at 1920 x 1080 px, never with text too small "
@@ -134,7 +151,7 @@ def _add_render(commands) -> None:
     cmd.set_defaults(run=_run_render)
 
 
-def _whole_number(minimum: int):
+def _whole_number(minimum: int) -> Callable[[str], int]:
     """An argparse type: a whole number of at least ``minimum``, or a clear error."""
 
     def parse(text: str) -> int:
@@ -198,8 +215,12 @@ def _add_explain(commands) -> None:
 
 def _add_schema(commands) -> None:
     cmd = commands.add_parser("schema", help="print the JSON Schema of the OKR file format",
-                              description="Print the JSON Schema of the OKR file format, "
-                                          "version 1, for editors to complete and validate.")
+                              description="Print the JSON Schema (draft-07) of the OKR "
+                                          "file format, version 1, for editors to complete "
+                                          "and validate.")
+    cmd.add_argument("-o", "--output", metavar="FILE",
+                     help="write it to FILE instead (the repository's copy: "
+                          "schema/aligngraph.schema.json)")
     cmd.set_defaults(run=_run_schema)
 
 
@@ -212,45 +233,120 @@ def _date(text: str) -> dt.date:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    settings = load_config(args.config) if args.config else None
-    report = check_paths(args.paths, as_of=args.as_of, settings=settings)
-    sys.stdout.write(_formatted(report.at_least(args.min_severity), args))
+    from .errors import UsageError
+
+    if args.write_baseline and not args.baseline:
+        raise UsageError("--write-baseline needs --baseline FILE: the file to write")
+    known = _read_baseline(args.baseline) if args.baseline and not args.write_baseline else None
+    report = _checked_report(args)
+    if args.write_baseline:
+        return _write_baseline(args.baseline, report)
+    if known is not None:
+        report = _without_baseline(report, known, args.baseline)
+    from .output import format_report
+
+    shown = report.at_least(args.min_severity)
+    _emit(format_report(shown, _format(args.format), fail_on=args.fail_on,
+                        group_by=args.group_by), args.output)
     if args.fail_on == "never":
         return EXIT_OK
     return EXIT_FINDINGS if report.at_or_above(args.fail_on) else EXIT_OK
 
 
-def _formatted(report, args: argparse.Namespace) -> str:
-    """The report in the chosen format; text and markdown group as ``--group-by`` says."""
-    grouped = {"text": report_text, "markdown": report_markdown}
-    if args.format in grouped:
-        return grouped[args.format](report, group_by=args.group_by)
-    return FORMATS[args.format](report)
+def _checked_report(args: argparse.Namespace) -> Report:
+    from .pipeline import check_paths, load_config
+
+    settings = load_config(args.config) if args.config else None
+    return check_paths(args.paths, as_of=args.as_of, settings=settings)
+
+
+def _format(name: str) -> str:
+    """The format ``auto`` stands for: github under GitHub Actions, else text."""
+    if name != "auto":
+        return name
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _emit(text: str, output: str | None) -> None:
+    """Write a report to standard output, or to the file ``output``."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    _write_file(output, text.encode("utf-8"))
+
+
+def _write_file(name: str, data: bytes) -> None:
+    from pathlib import Path
+
+    from .errors import UsageError
+
+    try:
+        Path(name).write_bytes(data)
+    except OSError as exc:
+        raise UsageError(f"cannot write {name!r}: {exc.strerror}") from None
+
+
+def _write_baseline(path: str, report: Report) -> int:
+    from .output.baseline import write_baseline
+
+    count = write_baseline(path, report.findings)
+    print(f"wrote {path} ({count} known findings)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _read_baseline(path: str) -> set[tuple[str, str]]:
+    """The baseline's keys, read before the check so that a bad file fails at once."""
+    from .output.baseline import read_baseline
+
+    return read_baseline(path)
+
+
+def _without_baseline(report: Report, baseline: set[tuple[str, str]], path: str) -> Report:
+    """The report of the findings the baseline does not know, and a note of the rest."""
+    from dataclasses import replace
+
+    from .output.baseline import split_by_baseline
+
+    new, known, gone = split_by_baseline(report.findings, baseline)
+    note = f"aligngraph: {len(known)} known findings in {path} not reported"
+    if gone:
+        note += (f"; {len(gone)} of its entries no longer occur (--write-baseline drops "
+                 "them)")
+    print(note, file=sys.stderr)
+    return replace(report, findings=tuple(new))
 
 
 def _run_render(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .errors import UsageError
+
     out = Path(args.output)
     fmt = out.suffix.lower().lstrip(".")
-    if fmt not in (*RENDER_FORMATS, "dot"):
+    if out.suffix.lower() not in PICTURE_SUFFIXES:
         raise UsageError(f"cannot tell the format of {args.output!r}: end it in .svg, .png, "
                          ".pdf or .dot")
-    settings = load_config(args.config) if args.config else None
-    report = check_paths(args.paths, as_of=args.as_of, settings=settings)
+    from .render import build_dot, build_slide, render
+
+    report = _checked_report(args)
     fit = args.fit or ("slide" if fmt in ("png", "pdf") else "none")
     options = dict(view=args.view, focus=args.focus, depth=args.depth, color_by=args.color_by,
                    theme=args.theme, title=args.title)
     dot = (build_slide(report, timeout=args.timeout, **options) if fit == "slide"
            else build_dot(report, **options))
     data = dot.source.encode("utf-8") if fmt == "dot" else render(dot, fmt, timeout=args.timeout)
-    try:
-        out.write_bytes(data)
-    except OSError as exc:
-        raise UsageError(f"cannot write {args.output!r}: {exc.strerror}") from None
+    _write_file(args.output, data)
     print(f"wrote {out} ({args.view} view, {len(data):,} bytes)", file=sys.stderr)
     return EXIT_OK
 
 
 def _run_app(args: argparse.Namespace) -> int:
+    import importlib.util
+    import subprocess
+    from pathlib import Path
+
+    from .errors import UsageError
+
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
@@ -266,6 +362,12 @@ def _run_app(args: argparse.Namespace) -> int:
 
 
 def _run_generate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .errors import UsageError
+    from .generate import generate
+    from .io.writer import write_document
+
     out = Path(args.output)
     if out.suffix.lower() not in (".yaml", ".yml", ".json"):
         raise UsageError(f"cannot tell the format of {args.output!r}: end it in .yaml or .json")
@@ -282,12 +384,21 @@ def _run_generate(args: argparse.Namespace) -> int:
 
 
 def _run_checks(args: argparse.Namespace) -> int:
+    from .checks import REGISTRY
+    from .output.check_docs import checks_markdown, checks_table
+
     render = checks_markdown if args.markdown else checks_table
     sys.stdout.write(render(REGISTRY.values()))
     return EXIT_OK
 
 
 def _run_explain(args: argparse.Namespace) -> int:
+    import difflib
+
+    from .checks import REGISTRY
+    from .errors import UsageError
+    from .output.check_docs import explain_text
+
     wanted = args.check.strip()
     for check in REGISTRY.values():
         if wanted in (check.slug, check.code) or wanted.upper() == check.code:
@@ -299,9 +410,14 @@ def _run_explain(args: argparse.Namespace) -> int:
 
 
 def _run_schema(args: argparse.Namespace) -> int:
-    schema = Document.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    sys.stdout.write(json.dumps(schema, indent=2) + "\n")
+    from .output.json_schema import okr_schema_text
+
+    text = okr_schema_text()
+    if args.output:
+        _write_file(args.output, text.encode("utf-8"))
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
     return EXIT_OK
 
 

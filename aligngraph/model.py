@@ -205,6 +205,15 @@ class Origin(NamedTuple):
     loc: tuple
 
 
+class Location(NamedTuple):
+    """Where a finding's subject is defined: its file, and the 1-based line and column of
+    its record's ``id`` (None where the position is not known)."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+
+
 @dataclass
 class Organisation:
     """Every file's records merged into one organisation, each with its origin.

@@ -16,11 +16,12 @@ from .checks import (
     stacked_alignment,
 )
 from .errors import InputError, Problem
-from .graph import build_graph, team_key
+from .graph import KEY_RESULT, OBJECTIVE, PERSON, TEAM, build_graph, team_key
 from .io import config_file, loader
 from .io.check_cases import CheckCase
-from .model import Organisation
-from .report import Report, SlackRow, count_nodes, sort_findings
+from .io.positions import locate_records
+from .model import Location, Organisation
+from .report import Report, SlackRow, count_nodes, finding_node, sort_findings
 from .slack import slack_levels
 
 CheckRunner = Callable[[nx.DiGraph, str, Mapping[str, Any]], Iterable[Finding]]
@@ -61,6 +62,18 @@ def analyse(org: Organisation, *, as_of: dt.date | None = None,
                   sources=tuple(sources), counts=count_nodes(graph), bands=bands)
 
 
+#: The kind of record each kind of subject is kept under in ``Organisation.origins``.
+_RECORD_KIND = {TEAM: "team", PERSON: "person", OBJECTIVE: "goal", KEY_RESULT: "goal"}
+
+
+def locate_findings(org: Organisation, findings: Iterable[Finding],
+                    texts: Mapping[str, str] | None = None) -> dict[str, Location]:
+    """Where each finding's subject is defined, by node key (see :mod:`aligngraph.io.positions`)."""
+    records = {finding_node(f): (_RECORD_KIND[f.subject_kind], f.subject) for f in findings}
+    found = locate_records(org, records.values(), texts)
+    return {key: found[record] for key, record in records.items() if record in found}
+
+
 def settings_problems(settings: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Every unknown check or option and every bad value in a ``settings:`` block."""
     return resolve_settings(settings, REGISTRY)[1]
@@ -87,10 +100,12 @@ def load_config(path: str | Path) -> dict[str, Any]:
 
 
 def check_paths(paths: Sequence[str | Path], **options: Any) -> Report:
-    """Load OKR files and folders, then :func:`analyse` them."""
+    """Load OKR files and folders, then :func:`analyse` them; each finding's subject is
+    located in its file (``Report.locations``)."""
     with collector_paused():
         org = load(paths)
-    return analyse(org, sources=[str(p) for p in paths], **options)
+    report = analyse(org, sources=[str(p) for p in paths], **options)
+    return replace(report, locations=locate_findings(org, report.findings))
 
 
 def run_case(case: CheckCase) -> list[Finding]:

@@ -19,6 +19,7 @@ from .metrics import top_down_share
 from .graph import (
     KEY_RESULT, OBJECTIVE, PERSON, TEAM, node_key, nodes_of, objective_of, parent_team,
 )
+from .model import Location
 from .progress import DEFAULT_BANDS
 from .ranking import (
     FIX_FIRST, finding_team, goals_touched, natural_key, rank_order, score, teams_in_tree_order,
@@ -62,6 +63,7 @@ class Report:
     bands: tuple[float, float] = DEFAULT_BANDS
     #: Findings left out of the report by :meth:`at_least`; the scorecard still reads them.
     hidden: tuple[Finding, ...] = ()
+    locations: Mapping[str, Location] = field(default_factory=dict)
 
     @cached_property
     def severity_by_node(self) -> dict[str, str]:
@@ -99,6 +101,9 @@ class Report:
         if cycle.end and self.as_of == cycle.end and self.as_of < dt.date.today():
             text += f", the end of cycle {cycle.name}" if cycle.name else ", the end of the cycle"
         return text
+    def location_of(self, finding: Finding) -> Location | None:
+        """Where the subject of ``finding`` is defined, when the report knows."""
+        return self.locations.get(finding_node(finding))
 
     def at_or_above(self, severity: str) -> list[Finding]:
         """The findings as severe as ``severity`` or more."""

@@ -71,11 +71,12 @@ def test_json_report_is_the_documented_contract(capsys):
     assert set(data) == {"version", "findings", "fix_first", "slack", "teams", "summary"}
     finding = data["findings"][0]
     assert set(finding) == {"check", "code", "severity", "subject", "subject_kind",
-                            "message", "related", "data", "team", "rank"}
+                            "message", "related", "data", "team", "rank", "location"}
     assert sorted(f["rank"] for f in data["findings"]) == list(range(1, 11))
     assert [f["rank"] for f in data["fix_first"]] == list(range(1, 11))
     assert {f["team"] for f in data["findings"]} == {"sales", "support", "engineering",
                                                      "growth", "nimbus", "mobile"}
+    assert finding["location"] == {"file": NIMBUS, "line": 32, "column": 3}
     assert {row["team"] for row in data["slack"]} == {"nimbus", "engineering", "growth"}
     assert data["summary"]["counts"]["teams"] == 8
     assert data["summary"]["by_check"]["missing-liaison"] == 2
@@ -202,10 +203,8 @@ def test_app_refuses_missing_paths(capsys, tmp_path):
 
 
 def test_app_hands_the_paths_to_streamlit(monkeypatch, tmp_path):
-    import aligngraph.cli as cli
-
     calls = []
-    monkeypatch.setattr(cli.subprocess, "call", lambda command: calls.append(command) or 0)
+    monkeypatch.setattr("subprocess.call", lambda command: calls.append(command) or 0)
     assert main(["app", NIMBUS, "--headless", "--port", "8600"]) == 0
     command = calls[0]
     assert command[1:4] == ["-m", "streamlit", "run"] and command[4].endswith("streamlit_app.py")

@@ -39,10 +39,15 @@ def _matches_golden(name: str, actual: str) -> None:
 
 @pytest.mark.parametrize("slug", list(REGISTRY))
 def test_every_case_reports_exactly_what_is_recorded(slug):
-    findings = {case.name: [finding_dict(f) for f in run_case(case)]
+    findings = {case.name: [_without_location(finding_dict(f)) for f in run_case(case)]
                 for case in read_cases(slug)}
     _matches_golden(f"cases/{slug}.json",
                     json.dumps(findings, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def _without_location(record: dict) -> dict:
+    """A case is loaded from text: its findings have no file location to pin."""
+    return {key: value for key, value in record.items() if key != "location"}
 
 
 @pytest.mark.parametrize("sample", ["nimbus", "meridian"])

@@ -6,22 +6,24 @@ import json
 from typing import Any
 
 from ..checks import Finding
-from ..report import Report
+from ..report import Location, Report
 
 REPORT_VERSION = 1
 
 
-def finding_dict(finding: Finding) -> dict[str, Any]:
-    """One finding as plain data."""
+def finding_dict(finding: Finding, location: Location | None = None) -> dict[str, Any]:
+    """One finding as plain data, with where its subject is defined (or None)."""
     return {"check": finding.check, "code": finding.code, "severity": finding.severity,
             "subject": finding.subject, "subject_kind": finding.subject_kind,
             "message": finding.message, "related": list(finding.related),
-            "data": dict(finding.data)}
+            "data": dict(finding.data),
+            "location": location._asdict() if location is not None else None}
 
 
 def ranked_finding_dict(report: Report, finding: Finding, rank: int) -> dict[str, Any]:
     """One finding as plain data, with its team and its fix-first rank."""
-    return {**finding_dict(finding), "team": report.team_of(finding), "rank": rank}
+    return {**finding_dict(finding, report.location_of(finding)),
+            "team": report.team_of(finding), "rank": rank}
 
 
 def fix_first_list(report: Report) -> list[dict[str, Any]]:

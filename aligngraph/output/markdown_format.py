@@ -4,7 +4,7 @@ table, the team scorecard, then every finding by team (or by check)."""
 from __future__ import annotations
 
 from ..checks import REGISTRY
-from ..report import Report
+from ..report import Location, Report
 from ..text import count_of
 from .grouping import Line, TeamGroup, by_check, by_team, line_label, short_label, subject_label
 from .tables import (
@@ -35,7 +35,7 @@ def report_markdown(report: Report, group_by: str = "team") -> str:
         lines += ["## Findings by team", ""] if report.findings else []
         scores = {s.team: s for s in report.scorecard}
         for group in by_team(report):
-            lines += _team_section(group, scores.get(group.team) if group.team else None)
+            lines += _team_section(report, group, scores.get(group.team) if group.team else None)
     return "\n".join(lines) + "\n"
 
 
@@ -78,13 +78,14 @@ def _table_head(columns) -> list[str]:
     return ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
 
 
-def _team_section(group: TeamGroup, score) -> list[str]:
+def _team_section(report: Report, group: TeamGroup, score) -> list[str]:
     name = f"{group.name} (`{group.team}`)" if group.team else group.name
     basics = f"; basics {score.passed} of {score.judged}" if score else ""
     lines = [f"### {_cell(name)}", "", f"{count_of(group.count, 'finding')}{basics}.", "",
-             "| severity | subject | check | message |", "|---|---|---|---|"]
+             "| severity | subject | check | message | defined at |", "|---|---|---|---|---|"]
     for section in group.sections:
-        lines += [_row(line, _team_subject(line, section.objective)) for line in section.lines]
+        lines += [_row(report, line, _team_subject(line, section.objective))
+                  for line in section.lines]
     return lines + [""]
 
 
@@ -94,19 +95,26 @@ def _team_subject(line: Line, objective: str | None) -> str:
     return f"{line.subject} ({objective})"
 
 
-def _row(line: Line, subject: str) -> str:
+def _row(report: Report, line: Line, subject: str) -> str:
     return (f"| {line.severity} | `{_cell(subject)}` | {line.code} `{line.check}` | "
-            f"{_cell(line.text)} |")
+            f"{_cell(line.text)} | {_where(report.location_of(line.findings[0]))} |")
 
 
 def _check_section(report: Report, slug: str, lines_: list[Line]) -> list[str]:
     check = REGISTRY[slug]
     count = sum(len(line.findings) for line in lines_)
     lines = [f"## {check.code} `{slug}`: {check.title} ({count})", "",
-             "| severity | subject | message |", "|---|---|---|"]
-    lines += [f"| {line.severity} | `{_cell(line_label(report, line))}` | {_cell(line.text)} |"
-              for line in lines_]
+             "| severity | subject | message | defined at |", "|---|---|---|---|"]
+    lines += [f"| {line.severity} | `{_cell(line_label(report, line))}` | {_cell(line.text)} | "
+              f"{_where(report.location_of(line.findings[0]))} |" for line in lines_]
     return lines + [""]
+
+
+def _where(location: Location | None) -> str:
+    if location is None:
+        return ""
+    line = f":{location.line}" if location.line is not None else ""
+    return f"`{_cell(location.file)}{line}`"
 
 
 def _cell(text: str) -> str:

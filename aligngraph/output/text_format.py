@@ -7,7 +7,7 @@ from __future__ import annotations
 import textwrap
 
 from ..checks import REGISTRY
-from ..report import Report
+from ..report import Location, Report
 from ..text import count_of
 from .grouping import Line, TeamGroup, by_check, by_team, line_label, short_label, subject_label
 from .tables import (
@@ -53,6 +53,14 @@ def _fix_first(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _where(location: Location | None) -> str:
+    """`` [file:line]`` where a subject is defined, or nothing when not known."""
+    if location is None:
+        return ""
+    line = f":{location.line}" if location.line is not None else ""
+    return f" [{location.file}{line}]"
+
+
 def _slack_section(report: Report) -> str:
     if not report.slack:
         return "Alignment slack: no team has sub-teams, so there are no levels to judge.\n"
@@ -73,7 +81,7 @@ def _table(title: str, columns, cells: list[list[str]]) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(columns))]
     lines = [title]
     for row in rows:
-        lines.append("  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip())
+        lines.append("  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
     return "\n".join(lines) + "\n"
 
 
@@ -94,8 +102,9 @@ def _team_section(report: Report, group: TeamGroup, score) -> str:
         if section.objective:
             lines.append(_wrap(_quoted(section.title), f"  {section.objective} ", "    "))
             margin = "    "
-        lines += [_line(line, line.subject if line.folded else short_label(line.findings[0]),
-                        margin) for line in section.lines]
+        lines += [_line(report, line,
+                        line.subject if line.folded else short_label(line.findings[0]), margin)
+                  for line in section.lines]
     return "\n".join(lines) + "\n"
 
 
@@ -110,14 +119,16 @@ def _by_check(report: Report) -> str:
         check = REGISTRY[slug]
         count = sum(len(line.findings) for line in lines)
         head = f"{check.code} {slug}: {check.title} ({count})"
-        parts.append("\n".join([head, *(_line(line, line_label(report, line), "  ", code=False)
-                                        for line in lines)]) + "\n")
+        parts.append("\n".join([head, *(_line(report, line, line_label(report, line), "  ",
+                                              code=False) for line in lines)]) + "\n")
     return "\n".join(parts)
 
 
-def _line(line: Line, label: str, margin: str, code: bool = True) -> str:
+def _line(report: Report, line: Line, label: str, margin: str, code: bool = True) -> str:
+    """One finding (or a folded group, placed at its first) and where its subject is."""
     lead = f"{margin}{line.severity:7}  {line.code + ' ' if code else ''}{label}: "
-    return _wrap(line.text, lead, margin + " " * 9)
+    where = _where(report.location_of(line.findings[0]))
+    return _wrap(line.text + where, lead, margin + " " * 9)
 
 
 def _wrap(text: str, initial: str, subsequent: str) -> str:
