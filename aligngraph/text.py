@@ -66,6 +66,24 @@ def quoted(title: str, limit: int = 80) -> str:
     return f"“{text if len(text) <= limit else text[:limit - 1] + '…'}”"
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple:
+    """A sort key that orders the numbers inside ids by value: KR2 before KR10.
+
+    >>> sorted(["KR10", "KR2", "O1.10", "O1.9"], key=natural_key)
+    ['KR2', 'KR10', 'O1.9', 'O1.10']
+    """
+    return tuple(int(part) if part.isdigit() else part.lower()
+                 for part in _DIGITS.split(text))
+
+
+def natural_sorted(ids) -> list[str]:
+    """Ids sorted naturally (see :func:`natural_key`)."""
+    return sorted(ids, key=natural_key)
+
+
 def count_of(count: int, noun: str, plural: str | None = None) -> str:
     """A count with its noun, singular or plural.
 
