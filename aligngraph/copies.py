@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from .graph import (
     ALIGNS_TO, GOAL_KINDS, OBJECTIVE, nodes_of, objective_of, objectives_of, targets,
 )
-from .graph import key_results_of, team_ancestors, team_of
+from .graph import key_results_of, sub_teams, team_ancestors, team_of
 from .text import normalise
 
 #: Similarity from which two titles count as the same goal written twice.
@@ -125,6 +125,42 @@ class _TeamTitles:
                 exact.setdefault(self.title_of(goal), goal)
             self._of_team[team] = exact, objectives, [self.title_of(o) for o in objectives]
         return self._of_team[team]
+
+
+def copies_below(graph: nx.DiGraph, goal: str, *, linked: bool = False) -> list[str]:
+    """The goals of the direct sub-teams of a goal's team that copy it without linking
+    to it (with ``linked``, those that do link too): the same title, or for two objectives
+    a title at least ``NEAR`` alike.
+
+    Cheap enough to ask of the few goals a check is about to report; see
+    :func:`implicit_links` for the whole organisation at once.
+    """
+    title = normalise(graph.nodes[goal]["label"])
+    if not title:
+        return []
+    near = graph.nodes[goal]["kind"] == OBJECTIVE
+    found = []
+    for team in sub_teams(graph, team_of(graph, goal)):
+        for objective in objectives_of(graph, team):
+            for candidate in (objective, *key_results_of(graph, objective)):
+                if _copies(graph, candidate, title, near) and (
+                        linked or not _links_to(graph, candidate, goal)):
+                    found.append(candidate)
+    return found
+
+
+def _copies(graph: nx.DiGraph, candidate: str, title: str, near: bool) -> bool:
+    other = normalise(graph.nodes[candidate]["label"])
+    if other == title:
+        return True
+    return (near and graph.nodes[candidate]["kind"] == OBJECTIVE and bool(other)
+            and fuzz.ratio(title, other, score_cutoff=NEAR * 100) > 0)
+
+
+def _links_to(graph: nx.DiGraph, copy: str, original: str) -> bool:
+    """Whether a copy, or its objective, already aligns to the original or its objective."""
+    linked = _linked(graph, copy)
+    return original in linked or objective_of(graph, original) in linked
 
 
 def _nearest(title: str, keys: list[str], titles: list[str], linked: set[str]) -> str | None:
