@@ -7,7 +7,7 @@ treat it as an unlinked alignment and ask for the link; duplicate goals anywhere
 grouped by :func:`title_groups`.
 
 Titles are compared after :func:`aligngraph.text.normalise`. Exact copies are found across
-the whole organisation in one pass; near copies (similarity at or above ``NEAR``) are
+the whole organisation in one pass; near copies (similarity at or above ``NEAR_COPY``) are
 looked for only in the teams above a goal's own, which keeps the cost linear in the size
 of the organisation times its depth.
 """
@@ -28,6 +28,12 @@ from .text import normalise
 
 #: Similarity from which two titles count as the same goal written twice.
 NEAR = 0.9
+
+#: Similarity from which an objective copies an objective of a team above it. Lower than
+#: ``NEAR``: a team that copies a goal from above often rewords it a little ("Build for
+#: long-term revenue growth" under "Build foundation for long-term revenue growth", 0.86),
+#: and the team above narrows the candidates to a handful.
+NEAR_COPY = 0.85
 
 _groups_memo: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _links_memo: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -130,7 +136,7 @@ class _TeamTitles:
 def copies_below(graph: nx.DiGraph, goal: str, *, linked: bool = False) -> list[str]:
     """The goals of the direct sub-teams of a goal's team that copy it without linking
     to it (with ``linked``, those that do link too): the same title, or for two objectives
-    a title at least ``NEAR`` alike.
+    a title at least ``NEAR_COPY`` alike.
 
     Cheap enough to ask of the few goals a check is about to report; see
     :func:`implicit_links` for the whole organisation at once.
@@ -154,7 +160,7 @@ def _copies(graph: nx.DiGraph, candidate: str, title: str, near: bool) -> bool:
     if other == title:
         return True
     return (near and graph.nodes[candidate]["kind"] == OBJECTIVE and bool(other)
-            and fuzz.ratio(title, other, score_cutoff=NEAR * 100) > 0)
+            and fuzz.ratio(title, other, score_cutoff=NEAR_COPY * 100) > 0)
 
 
 def _links_to(graph: nx.DiGraph, copy: str, original: str) -> bool:
@@ -164,9 +170,9 @@ def _links_to(graph: nx.DiGraph, copy: str, original: str) -> bool:
 
 
 def _nearest(title: str, keys: list[str], titles: list[str], linked: set[str]) -> str | None:
-    """The nearest title at or above ``NEAR`` among goals not linked already."""
+    """The nearest title at or above ``NEAR_COPY`` among goals not linked already."""
     candidates = [t if k not in linked else "" for k, t in zip(keys, titles, strict=True)]
-    best = process.extractOne(title, candidates, scorer=fuzz.ratio, score_cutoff=NEAR * 100)
+    best = process.extractOne(title, candidates, scorer=fuzz.ratio, score_cutoff=NEAR_COPY * 100)
     return None if best is None else keys[best[2]]
 
 

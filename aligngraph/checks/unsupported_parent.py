@@ -16,7 +16,8 @@ An objective owned by a team that has sub-teams has nothing aligned to it nor to
 its key results. It is a ``warning``, unless
 
 - a goal of a sub-team copies it, or one of its key results (the same title, or a title
-  at least 0.9 alike for two objectives), without linking to it: still a ``warning``,
+  at least 0.85 alike for two objectives, see
+  :data:`aligngraph.copies.NEAR_COPY`), without linking to it: still a ``warning``,
   which names the copies and asks for the links (``data.copies``);
 - every one of its key results is owned by a member or the lead of its own team, or its
   title names one of ``team_topics``: ``info``, carried by the team
