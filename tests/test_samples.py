@@ -97,7 +97,7 @@ def test_meridian_slack_table_marks_every_kind_of_level():
     assert {t for t, s in status.items() if s == "stacked"} == {"finance", "fleet", "success"}
     assert {t for t, s in status.items() if s == "detached"} == {"marketing", "procurement"}
     assert {t for t, s in status.items() if s == "too few"} == {"partnerships", "fpa"}
-    assert status["meridian"] == "loose"
+    assert status["meridian"] == "balanced"
 
 
 def test_meridian_is_the_size_the_readme_says():

@@ -6,7 +6,7 @@ from itertools import groupby
 
 from ..checks import REGISTRY
 from ..report import Report
-from .tables import SLACK_COLUMNS, counts_line, percent, slack_cells
+from .tables import SLACK_COLUMNS, counts_line, mirror_note, percent, slack_cells
 
 
 def report_markdown(report: Report) -> str:
@@ -18,7 +18,7 @@ def report_markdown(report: Report) -> str:
              "| check | findings |", "|---|---:|"]
     lines += [f"| `{slug}` | {n} |" for slug, n in summary["by_check"].items()]
     slack = summary["slack"]
-    lines += ["", f"Overall slack: stretch {percent(slack['stretch'])}, gap "
+    lines += ["", f"Overall slack: overflow {percent(slack['overflow'])}, gap "
               f"{percent(slack['gap'])}, echo {percent(slack['echo'])}. Objectives written top-down: "
               f"{percent(summary['top_down_share'])}.", ""]
     lines += _slack_table(report)
@@ -35,7 +35,8 @@ def _slack_table(report: Report) -> list[str]:
     for cells in slack_cells(report):
         cells[-1] = f"**{cells[-1]}**" if cells[-1] in ("stacked", "detached") else cells[-1]
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
-    return lines + [""]
+    note = mirror_note(report)
+    return lines + ([""] + [note] if note else []) + [""]
 
 
 def _findings_section(slug: str, findings: list) -> list[str]:

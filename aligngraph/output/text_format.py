@@ -7,7 +7,7 @@ from itertools import groupby
 
 from ..checks import REGISTRY
 from ..report import Report
-from .tables import SLACK_COLUMNS, counts_line, percent, slack_cells
+from .tables import SLACK_COLUMNS, counts_line, mirror_note, percent, slack_cells
 
 WIDTH = 100
 
@@ -48,6 +48,9 @@ def _slack_section(report: Report) -> str:
     lines = ["Alignment slack by level (the objectives under each parent team):"]
     for row in rows:
         lines.append("  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip())
+    note = mirror_note(report)
+    if note:
+        lines.append(textwrap.fill(note, WIDTH, initial_indent="  ", subsequent_indent="  "))
     return "\n".join(lines) + "\n"
 
 
@@ -56,6 +59,6 @@ def _summary(report: Report) -> str:
     slack = summary["slack"]
     severities = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items()) or "none"
     return (f"Summary: {summary['findings']} findings ({severities}). "
-            f"Overall slack: stretch {percent(slack['stretch'])}, gap {percent(slack['gap'])}, "
+            f"Overall slack: overflow {percent(slack['overflow'])}, gap {percent(slack['gap'])}, "
             f"echo {percent(slack['echo'])} over {slack['levels']} levels. "
             f"Objectives written top-down: {percent(summary['top_down_share'])}.\n")

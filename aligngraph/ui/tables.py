@@ -43,8 +43,9 @@ def findings_by_check(report: Report) -> pd.DataFrame:
 
 STATUS_STYLE = {"stacked": "background-color: #E69F00; color: #000000; font-weight: 600",
                 "detached": "background-color: #D55E00; color: #FFFFFF; font-weight: 600",
-                "loose": "background-color: #D5EFE6; color: #004D38",
-                "too few": "color: #777777"}
+                "balanced": "background-color: #D5EFE6; color: #004D38",
+                "too few": "color: #777777",
+                "not judged": "color: #777777"}
 
 
 def slack_frame(report: Report) -> pd.DataFrame:
@@ -53,15 +54,15 @@ def slack_frame(report: Report) -> pd.DataFrame:
     for row in report.slack:
         level = row.level
         rows.append({"team": row.team_name, "depth": level.depth, "children": level.children,
-                     "stretch %": _pct(level.stretch), "gap %": _pct(level.gap),
+                     "overflow %": _pct(level.overflow), "gap %": _pct(level.gap),
                      "echo %": _pct(level.echo), "status": row.status,
                      "team id": level.team})
-    return pd.DataFrame(rows, columns=["team", "depth", "children", "stretch %", "gap %",
+    return pd.DataFrame(rows, columns=["team", "depth", "children", "overflow %", "gap %",
                                        "echo %", "status", "team id"])
 
 
 def styled_slack(frame: pd.DataFrame):
-    """The slack table with each level's status coloured: stacked, detached, loose."""
+    """The slack table with each level's status coloured: stacked, detached, balanced."""
     shares = [c for c in frame.columns if c.endswith("%")]
     return (frame.style.map(lambda status: STATUS_STYLE.get(status, ""), subset=["status"])
             .format("{:.0f}", subset=shares, na_rep="–"))
