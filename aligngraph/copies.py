@@ -84,9 +84,12 @@ class _TeamTitles:
     def __init__(self, graph: nx.DiGraph):
         self.graph = graph
         succ = graph._succ
-        self.goals = [goal for kind in GOAL_KINDS for goal in nodes_of(graph, kind)
-                      if not any(ALIGNS_TO in edge["kinds"] for edge in succ[goal].values())]
+        self.goals = [goal for goal, data in graph._node.items()
+                      if data["kind"] in GOAL_KINDS
+                      and not any(ALIGNS_TO in edge["kinds"] for edge in succ[goal].values())]
         self.title: dict[str, str] = {}
+        # Generated and copy-pasted organisations repeat titles: match each once per team.
+        self._near: dict[tuple[str, str], str | None] = {}
         self._of_team: dict[str, tuple[dict[str, str], list[str], list[str]]] = {}
         self._above: dict[str, list[str]] = {}
 
@@ -101,20 +104,24 @@ class _TeamTitles:
         title = self.title_of(goal)
         if not title:
             return None
-        near = self.graph.nodes[goal]["kind"] == OBJECTIVE
+        if self.graph.nodes[goal]["kind"] == OBJECTIVE:
+            # It aligns to nothing, so whatever it copies is unlinked.
+            for team in self._ancestors(team_of(self.graph, goal)):
+                found = self._exact_or_near(title, team)
+                if found is not None:
+                    return found
+            return None
         above = self._ancestors(team_of(self.graph, goal))
-        linked: set[str] | None = None
-        for team in above if near else above[:1]:
+        found = self._team(above[0])[0].get(title) if above else None
+        return found if found is not None and found not in _linked(self.graph, goal) else None
+
+    def _exact_or_near(self, title: str, team: str) -> str | None:
+        key = (title, team)
+        if key not in self._near:
             exact, keys, titles = self._team(team)
             found = exact.get(title)
-            if found is None and near:
-                linked = _linked(self.graph, goal) if linked is None else linked
-                found = _nearest(title, keys, titles, linked)
-            if found is not None:
-                linked = _linked(self.graph, goal) if linked is None else linked
-                if found not in linked:
-                    return found
-        return None
+            self._near[key] = found if found is not None else _nearest(title, keys, titles)
+        return self._near[key]
 
     def _ancestors(self, team: str) -> list[str]:
         if team not in self._above:
@@ -169,10 +176,9 @@ def _links_to(graph: nx.DiGraph, copy: str, original: str) -> bool:
     return original in linked or objective_of(graph, original) in linked
 
 
-def _nearest(title: str, keys: list[str], titles: list[str], linked: set[str]) -> str | None:
-    """The nearest title at or above ``NEAR_COPY`` among goals not linked already."""
-    candidates = [t if k not in linked else "" for k, t in zip(keys, titles, strict=True)]
-    best = process.extractOne(title, candidates, scorer=fuzz.ratio, score_cutoff=NEAR_COPY * 100)
+def _nearest(title: str, keys: list[str], titles: list[str]) -> str | None:
+    """The goal with the nearest title at or above ``NEAR_COPY``, or None."""
+    best = process.extractOne(title, titles, scorer=fuzz.ratio, score_cutoff=NEAR_COPY * 100)
     return None if best is None else keys[best[2]]
 
 
