@@ -41,10 +41,13 @@ def key_result_load(graph: nx.DiGraph, person: str, key_results: set[str]) -> se
     person owns, one whose every key result they own (they carry it whole), or one of a
     team they lead (a lead carrying their own team's goals).
     """
+    if not key_results:
+        return set()
     nodes = graph._node
     led = {team for team, data in graph._succ[person].items() if LEADS in data["kinds"]}
-    return {kr for kr in key_results
-            if not _carried_whole(graph, person, nodes[kr]["objective"], led)}
+    whole = {objective: _carried_whole(graph, person, objective, led)
+             for objective in {nodes[kr]["objective"] for kr in key_results}}
+    return {kr for kr in key_results if not whole[nodes[kr]["objective"]]}
 
 
 def _carried_whole(graph: nx.DiGraph, person: str, objective: str, led: set[str]) -> bool:
