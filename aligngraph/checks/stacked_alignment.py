@@ -36,7 +36,7 @@ from ..graph import (
     ALIGNS_TO, TEAM, goal_key, objective_of, objectives_of, sub_teams, targets, team_key,
 )
 from ..slack import DEFAULT_ECHO_SIMILARITY, Level, mirror_share, slack_levels
-from ..text import natural_sorted, quoted
+from ..text import natural_key, natural_sorted, quoted
 from .base import Finding, Option
 
 SLUG = "stacked-alignment"
@@ -124,4 +124,4 @@ def _fit_list(graph: nx.DiGraph, level: Level) -> str:
                 under[graph.nodes[objective_of(graph, target)]["id"]].append(
                     graph.nodes[child]["id"])
     return "; ".join(f"{', '.join(natural_sorted(set(kids)))} → {goal}"
-                     for goal, kids in sorted(under.items()))
+                     for goal, kids in sorted(under.items(), key=lambda item: natural_key(item[0])))

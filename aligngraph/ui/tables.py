@@ -7,7 +7,7 @@ from collections import Counter
 import pandas as pd
 
 from ..checks import REGISTRY
-from ..metrics import person_load
+from ..metrics import key_result_load, person_load
 from ..graph import PERSON, home_team, nodes_of, team_of
 from ..report import Report, finding_node
 
@@ -80,6 +80,8 @@ def people_load_frame(report: Report) -> pd.DataFrame:
         objectives, key_results = person_load(graph, person)
         if not objectives:
             continue
+        # Counted as overloaded-contributor counts them, so its thresholds apply.
+        key_results = key_result_load(graph, person, key_results)
         rows.append({"person": graph.nodes[person]["label"], "id": graph.nodes[person]["id"],
                      "objectives": len(objectives), "key results": len(key_results),
                      "teams": len({team_of(graph, o) for o in objectives})})
