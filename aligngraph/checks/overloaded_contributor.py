@@ -62,8 +62,11 @@ def check(graph: nx.DiGraph, *, max_objectives: int, max_key_results: int,
         objectives, key_results = person_load(graph, person)
         if not objectives:
             continue
-        extra = key_result_load(graph, person, key_results)
         teams = {team_of(graph, o) for o in objectives}
+        if (len(objectives) <= max_objectives and len(teams) <= max_teams
+                and len(key_results) <= max_key_results):
+            continue  # the key results that add load are a subset: none can be over
+        extra = key_result_load(graph, person, key_results)
         over = _over({"objectives": (len(objectives), max_objectives),
                       "key results": (len(extra), max_key_results),
                       "teams": (len(teams), max_teams)})
