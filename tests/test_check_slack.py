@@ -119,3 +119,30 @@ def test_drifting_level_is_detached_and_names_intentional_ones():
 def test_detached_threshold_is_an_option():
     assert run(detached_alignment, LOOSE, max_overflow=0.3)
     assert not run(detached_alignment, DRIFT, max_overflow=0.7)
+
+
+MIRROR = """
+teams:
+  - {id: company}
+  - {id: sales, parent: company}
+  - {id: dach, parent: sales}
+objectives:
+  - {id: C1, team: company, title: Grow}
+""" + "".join(f"  - {{id: S{i}, team: sales, title: s{i}, aligns_to: C1}}\n" for i in range(5)) \
+    + "".join(f"  - {{id: D{i}, team: dach, title: d{i}, aligns_to: S{i}}}\n" for i in range(4)) \
+    + "  - {id: D4, team: dach, title: d4, aligns_to: C1}\n"
+
+
+def test_mirror_share_counts_objectives_aligned_only_to_their_parent_teams_goals():
+    from aligngraph.checks.stacked_alignment import is_mirrored
+    from aligngraph.slack import mirror_share
+
+    graph = graph_of(MIRROR)  # D4 aligns to its grandparent: 9 of 10
+    assert mirror_share(graph) == 0.9
+    assert is_mirrored(graph, 0.9) and not is_mirrored(graph, 0.91)
+
+
+def test_one_level_mirrors_no_tree():
+    from aligngraph.slack import mirror_share
+
+    assert mirror_share(graph_of(EXACT_FIT)) is None
