@@ -11,18 +11,17 @@ orphan.
 
 Fires when
 ----------
-A team that is not a root either
+A team that is not a root has objectives, none of which (nor their key results) aligns,
+directly or through a chain of ``aligns_to`` links, to a goal owned by another team
+(``data.reason`` is ``internal-only``). When one of its goals copies a goal of a team
+above without linking to it (see :func:`aligngraph.copies.implicit_links`), the reason is
+``copies`` and the finding names both goals and asks for the link.
 
-- has objectives, none of which (nor their key results) aligns, directly or through a
-  chain of ``aligns_to`` links, to a goal owned by another team (``data.reason``
-  ``internal-only``); when one of its goals copies a goal of a team above without linking
-  to it (see :func:`aligngraph.copies.implicit_links`), ``data.reason`` is ``copies`` and
-  the finding names both goals and asks for the link; or
-- is a leaf team with no objectives (``no-objectives``). When its people own or
-  contribute to goals of other teams (``data.carried_elsewhere``), its work is visible
-  through them: the finding is ``info``, and asks whether the team sits under the right
-  parent when those goals are not its parent's. The advice never asks a one-person team
-  for an objective of its own.
+It also fires on a leaf team with no objectives (``no-objectives``). When the team's
+people own or contribute to goals of other teams (``data.carried_elsewhere``), its work
+is visible through them: the finding is ``info``, and asks whether the team sits under
+the right parent when those goals are not its ancestors'. The advice never asks a
+one-person team for an objective of its own.
 
 A team with sub-teams and no objectives of its own is only a grouping and is not reported.
 """

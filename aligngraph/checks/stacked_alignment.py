@@ -15,14 +15,15 @@ Fires when
 ----------
 For a team P with sub-teams (see :mod:`aligngraph.slack` for overflow, gap and echo), the
 objectives of P's direct sub-teams number at least ``min_child_objectives``, and either
+echo is at least ``max_echo``, or overflow and gap are both 0 while P owns at least
+``min_parent_objectives`` objectives.
 
-- echo is at least ``max_echo``; or
-- overflow and gap are both 0, P owns at least ``min_parent_objectives`` objectives, and
-  the team tree does not mirror the goal tree: fewer than ``mirror_share`` of the
-  objectives of non-root teams align only to goals their parent team owns.
+Exact fit is not judged when the team tree mirrors the goal tree: over two levels or
+more, at least ``mirror_share`` of the objectives of non-root teams align, and only to
+goals their parent team owns. Echo always is.
 
-The subject is P; the message names the children that echo, and what they echo, or
-how the children fit P's goals.
+The subject is P; the message names the children that echo and what they echo, or how
+the children fit the goals above.
 """
 
 from __future__ import annotations

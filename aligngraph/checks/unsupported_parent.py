@@ -13,19 +13,21 @@ link, and the finding asks for the link.
 Fires when
 ----------
 An objective owned by a team that has sub-teams has nothing aligned to it nor to any of
-its key results. It is a ``warning``, unless
+its key results: a ``warning``.
 
-- a goal of a sub-team copies it, or one of its key results (the same title, or a title
-  at least 0.85 alike for two objectives, see
-  :data:`aligngraph.copies.NEAR_COPY`), without linking to it: still a ``warning``,
-  which names the copies and asks for the links (``data.copies``);
-- every one of its key results is owned by a member or the lead of its own team, or its
-  title names one of ``team_topics``: ``info``, carried by the team
-  (``data.carried_by``: ``key-result-owners`` or ``team-topic``).
+When a goal of a sub-team copies it, or one of its key results (the same title, or for two
+objectives a title at least 0.85 alike, see :data:`aligngraph.copies.NEAR_COPY`), without
+linking to it, the finding stays a ``warning``, names the copies and asks for the links
+(``data.copies``).
+
+Otherwise, when every one of its key results is owned by a member or the lead of its own
+team, or its title names one of ``team_topics``, the team carries it: ``info``
+(``data.carried_by`` is ``key-result-owners`` or ``team-topic``).
 
 With ``key_results`` on, a key result of a supported objective that nothing supports is
-reported too (``info``, the key result as the subject), unless a goal below copies it;
-then the finding names the copy and asks for the link.
+reported too (``info``, the key result as the subject), unless a goal below copies it:
+then the finding names the copy and asks for the link, or there is none when the copy's
+objective already aligns to the key result's objective.
 """
 
 from __future__ import annotations
