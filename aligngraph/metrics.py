@@ -12,7 +12,8 @@ import networkx as nx
 
 from .cycle_dates import in_final_weeks
 from .graph import (
-    CONTRIBUTES, KEY_RESULT, OBJECTIVE, OWNS, TEAM, nodes_of, team_key_results,
+    CONTRIBUTES, KEY_RESULT, LEADS, OBJECTIVE, OWNS, TEAM, key_results_of, nodes_of,
+    team_key_results,
 )
 
 
@@ -31,6 +32,31 @@ def person_load(graph: nx.DiGraph, person: str) -> tuple[set[str], set[str]]:
 
 
 _CARRIES = frozenset((OWNS, CONTRIBUTES))
+
+
+def key_result_load(graph: nx.DiGraph, person: str, key_results: set[str]) -> set[str]:
+    """The key results that add load beyond the objectives a person carries.
+
+    Load is counted by objective: a key result adds none when its objective is one the
+    person owns, one whose every key result they own (they carry it whole), or one of a
+    team they lead (a lead carrying their own team's goals).
+    """
+    if not key_results:
+        return set()
+    nodes = graph._node
+    led = {team for team, data in graph._succ[person].items() if LEADS in data["kinds"]}
+    whole = {objective: _carried_whole(graph, person, objective, led)
+             for objective in {nodes[kr]["objective"] for kr in key_results}}
+    return {kr for kr in key_results if not whole[nodes[kr]["objective"]]}
+
+
+def _carried_whole(graph: nx.DiGraph, person: str, objective: str, led: set[str]) -> bool:
+    if graph._node[objective]["team"] in led:
+        return True
+    if OWNS in graph._succ[person].get(objective, {}).get("kinds", ()):
+        return True
+    return all(OWNS in graph._succ[person].get(kr, {}).get("kinds", ())
+               for kr in key_results_of(graph, objective))
 
 
 def is_top_down(graph: nx.DiGraph, objective: str) -> bool:

@@ -118,22 +118,27 @@ def slack_table(graph, configs: Mapping[str, CheckConfig]) -> tuple[SlackRow, ..
     """The slack row of every parent team, judged with the slack checks' options."""
     stacked = configs[stacked_alignment.SLUG].options
     detached = configs[detached_alignment.SLUG].options
+    mirrored = stacked_alignment.is_mirrored(graph, stacked["mirror_share"])
     rows = []
     for level in slack_levels(graph, echo_similarity=stacked["echo_similarity"]):
         rows.append(SlackRow(level, graph.nodes[team_key(level.team)]["label"],
-                             _status(level, stacked, detached)))
+                             _status(level, stacked, detached, mirrored)))
     return tuple(rows)
 
 
-def _status(level, stacked: Mapping, detached: Mapping) -> str:
-    if level.is_detached(max_stretch=detached["max_stretch"]):
+def _status(level, stacked: Mapping, detached: Mapping, mirrored: bool) -> str:
+    """``detached``, ``stacked``, ``too few``, ``not judged`` (the team tree mirrors the
+    goal tree, so only echo and detachment say anything) or ``balanced``."""
+    if level.is_detached(max_overflow=detached["max_overflow"]):
         return "detached"
     if level.is_stacked(min_child_objectives=stacked["min_child_objectives"],
-                        max_echo=stacked["max_echo"]):
+                        max_echo=stacked["max_echo"],
+                        min_parent_objectives=stacked["min_parent_objectives"],
+                        mirrored=mirrored):
         return "stacked"
     if level.children < stacked["min_child_objectives"]:
         return "too few"
-    return "loose"
+    return "not judged" if mirrored else "balanced"
 
 
 def _configs(file_settings: Mapping, overrides: Mapping

@@ -25,15 +25,16 @@ from .ranking import (
     FIX_FIRST, finding_team, goals_touched, natural_key, rank_order, score, teams_in_tree_order,
 )
 from .scorecard import TeamScore, scorecard
-from .slack import Level
+from .slack import Level, mirror_share
 
 
 @dataclass(frozen=True)
 class SlackRow:
     """One level of the slack table: a parent team's figures and their verdict.
 
-    ``status`` is ``stacked``, ``detached``, ``loose`` (healthy) or ``too few`` (fewer
-    child objectives than the stacked check judges).
+    ``status`` is ``stacked``, ``detached``, ``balanced`` (healthy), ``too few`` (fewer
+    child objectives than the stacked check judges) or ``not judged`` (the team tree
+    mirrors the goal tree, so exact fit says nothing).
     """
 
     level: Level
@@ -44,10 +45,14 @@ class SlackRow:
         """The row as plain data, for JSON and tables."""
         lv = self.level
         return {"team": lv.team, "team_name": self.team_name, "depth": lv.depth,
-                "children": lv.children, "own_objectives": lv.own_objectives, "stretch": _round(lv.stretch),
-                "gap": _round(lv.gap), "echo": _round(lv.echo), "status": self.status,
-                "stretched": list(lv.stretched), "intentional": list(lv.intentional),
-                "unsupported": list(lv.unsupported), "echoed": list(lv.echoed)}
+                "children": lv.children, "own_objectives": lv.own_objectives,
+                "overflow": _round(lv.overflow), "gap": _round(lv.gap),
+                "echo": _round(lv.echo), "status": self.status,
+                "overflowing": list(lv.overflowing), "intentional": list(lv.intentional),
+                "unsupported": list(lv.unsupported), "echoed": list(lv.echoed),
+                "copies": dict(lv.copies), "echo_pairs": dict(lv.echo_pairs),
+                # Deprecated names of overflow and overflowing, kept for report version 1.
+                "stretch": _round(lv.overflow), "stretched": list(lv.overflowing)}
 
 
 @dataclass(frozen=True)
@@ -192,7 +197,8 @@ class Report:
             "findings": len(self.findings),
             "by_severity": _count(f.severity for f in self.findings),
             "by_check": _count(f.check for f in self.findings),
-            "slack": overall_slack(self.slack),
+            "slack": {**overall_slack(self.slack),
+                      "mirror_share": _round(mirror_share(self.graph))},
             "top_down_share": _round(top_down_share(self.graph)),
             "hidden": len(self.hidden),
             "teams_passing_basics": sum(1 for s in self.scorecard if s.passed == s.judged),
@@ -216,10 +222,12 @@ def overall_slack(rows: tuple[SlackRow, ...]) -> dict[str, Any]:
     """The organisation's slack: each share over all levels, and levels per status."""
     children = sum(r.level.children for r in rows)
     parents = sum(r.level.own_objectives for r in rows)
+    overflow = _round(_ratio(sum(len(r.level.overflowing) for r in rows), children))
     return {
         "levels": len(rows),
         "child_objectives": children,
-        "stretch": _round(_ratio(sum(len(r.level.stretched) for r in rows), children)),
+        "overflow": overflow,
+        "stretch": overflow,  # deprecated name of overflow, kept for report version 1
         "gap": _round(_ratio(sum(len(r.level.unsupported) for r in rows), parents)),
         "echo": _round(_ratio(sum(len(r.level.echoed) for r in rows), children)),
         "status": _count(r.status for r in rows),

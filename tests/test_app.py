@@ -42,7 +42,7 @@ def test_starts_on_the_mid_size_sample_with_overview_and_slack():
     assert metric(at, "Teams") == "60" and metric(at, "Objectives") == "117"
     assert [t.label for t in at.tabs] == ["Overview", "Graph", "Findings", "People", "Exports"]
     slack = at.dataframe[SLACK].value
-    assert set(slack["status"]) >= {"stacked", "detached", "loose"}
+    assert set(slack["status"]) >= {"stacked", "detached", "balanced"}
     assert at.selectbox(key="view").value == "goals"  # 117 objectives: not large
 
 

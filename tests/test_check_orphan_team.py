@@ -76,4 +76,31 @@ objectives:
 """)
     assert subjects(findings) == {"platform"}
     assert findings[0].data["carried_elsewhere"] == ["C1.1"]
-    assert "its work shows only as 1 goal its people carry" in findings[0].message
+    # Delegation to the parent team is working as it should (issue 11): info, no advice.
+    assert findings[0].severity == "info"
+    assert "carry 1 goal of “company” (C1.1). That is delegation working" in findings[0].message
+
+
+def test_a_one_person_team_is_never_asked_for_an_objective():
+    findings = run(orphan_team, TREE + """
+people:
+  - {id: ana, team: platform}
+objectives:
+  - {id: C1, team: company, title: Win}
+  - {id: W1, team: web, title: Speed, aligns_to: C1}
+""")
+    assert subjects(findings) == {"platform"} and findings[0].severity == "warning"
+    assert "objective" not in findings[0].message.split("carry no goal")[-1]
+    assert "give them a key result of “company”" in findings[0].message
+
+
+def test_a_copy_of_a_goal_above_asks_for_the_link_naming_both():
+    findings = run(orphan_team, TREE + """
+objectives:
+  - {id: C1, team: company, title: Win the mid-market}
+  - {id: W1, team: web, title: Speed, aligns_to: C1}
+  - {id: F1, team: platform, title: Win the mid-market!}
+""")
+    assert findings[0].data == {"reason": "copies", "objectives": ["F1"], "intentional": [],
+                                "carried_elsewhere": [], "copies": {"F1": "C1"}}
+    assert "F1 copies C1 “Win the mid-market” of “company”" in findings[0].message

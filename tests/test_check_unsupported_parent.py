@@ -26,12 +26,15 @@ def test_parent_objective_nothing_supports_fires_as_warning():
 
 
 def test_unsupported_key_result_of_supported_parent_is_info():
-    findings = [f for f in run(unsupported_parent, ORG) if f.severity == "info"]
+    findings = [f for f in run(unsupported_parent, ORG, key_results=True)
+                if f.severity == "info"]
     assert subjects(findings) == {"C1.2"}
     assert findings[0].subject_kind == "key_result"
 
 
-def test_key_result_reports_can_be_turned_off():
+def test_key_result_reports_are_off_by_default():
+    # A coach does not raise a key result whose objective is supported (issue 11).
+    assert subjects(run(unsupported_parent, ORG)) == {"C2"}
     assert subjects(run(unsupported_parent, ORG, key_results=False)) == {"C2"}
 
 

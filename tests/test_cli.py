@@ -36,7 +36,7 @@ def test_text_report_groups_findings_and_ends_with_summary(capsys):
 def test_text_report_leads_with_fix_first_then_slack(capsys):
     _, out, _ = run_cli(capsys, "check", NIMBUS)
     lines = out.splitlines()
-    assert lines[2].startswith("10 findings (2 error, 8 warning) about 6 teams.")
+    assert lines[2].startswith("10 findings (2 error, 5 warning, 3 info) about 6 teams.")
     first = lines.index(next(line for line in lines if line.startswith("Fix first")))
     assert lines[first + 1].startswith("  1. error    AG106 ")
     assert out.index("Fix first") < out.index("Alignment slack by level") < out.index(
@@ -50,7 +50,9 @@ def test_min_severity_hides_findings_but_fail_on_still_counts_them(capsys):
     assert "8 less severe findings not shown" in out
     assert "AG101" not in out and "AG106" in out
     code, out, _ = run_cli(capsys, "check", NIMBUS, "--min-severity", "warning")
-    assert "AG101" in out and "not shown" not in out
+    assert "AG101" in out and "3 less severe findings not shown" in out
+    code, out, _ = run_cli(capsys, "check", NIMBUS, "--min-severity", "info")
+    assert "not shown" not in out
     _, out, _ = run_cli(capsys, "check", NIMBUS, "--min-severity", "error", "--format", "json")
     data = json.loads(out)
     assert {f["severity"] for f in data["findings"]} == {"error"}

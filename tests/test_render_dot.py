@@ -149,6 +149,7 @@ objectives:
   - {id: O0, team: top, title: Grow revenue, key_results: [{id: K0, title: Reach 10 M revenue}]}
   - {id: O1, team: t, title: Improve things, aligns_to: O0,
      key_results: [{id: K1, title: Work on the website}, {id: K2, title: Reach 5 M revenue}]}
+settings: {unsupported-parent: {key_results: true}}  # K0's info finding colours O0
 """
 
 

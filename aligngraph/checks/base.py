@@ -84,6 +84,8 @@ class Check:
     options: Mapping[str, Option]
     function: CheckFunction
     doc: str
+    #: Old option names still accepted in settings, mapped to their new names.
+    renamed_options: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Check:
@@ -97,6 +99,7 @@ class Check:
             options=module.OPTIONS,
             function=module.check,
             doc=module.__doc__ or "",
+            renamed_options=getattr(module, "RENAMED_OPTIONS", {}),
         )
 
     def defaults(self) -> dict[str, Any]:

@@ -97,6 +97,7 @@ def _apply(config: CheckConfig, check: Check, values: Mapping, path: str,
     enabled, severity, options = config.enabled, config.severity, dict(config.options)
     for name, value in values.items():
         where = f"{path}.{name}"
+        name = check.renamed_options.get(name, name)
         if name == "enabled":
             enabled = _flag(value, where, problems, enabled)
         elif name == "severity":

@@ -3,17 +3,27 @@
 Rationale
 ---------
 A team's objectives may be internal, but at least one should serve a cross-functional or
-strategic priority. If every objective is internal-only, the team is invisible to the
-rest of the organisation, and nobody upstream will notice when it drifts.
+strategic priority. If every objective is internal-only, nothing shows which goal above
+the team it serves, and nobody upstream will notice when it drifts. A team that copies a
+goal from above without linking to it does serve it: the link is what is missing. A team
+without objectives whose people carry other teams' goals is delegation at work, not an
+orphan.
 
 Fires when
 ----------
-A team that is not a root either has objectives, none of which (nor their key results)
-aligns, directly or through a chain of ``aligns_to`` links, to a goal owned by another
-team; or it is a leaf team with no objectives at all. A team with sub-teams and no
-objectives of its own is only a grouping and is not reported. ``data.reason`` is
-``internal-only`` or ``no-objectives``; for the latter, ``data.carried_elsewhere`` lists
-the other teams' goals its people own or contribute to, and the message says so.
+A team that is not a root has objectives, none of which (nor their key results) aligns,
+directly or through a chain of ``aligns_to`` links, to a goal owned by another team
+(``data.reason`` is ``internal-only``). When one of its goals copies a goal of a team
+above without linking to it (see :func:`aligngraph.copies.implicit_links`), the reason is
+``copies`` and the finding names both goals and asks for the link.
+
+It also fires on a leaf team with no objectives (``no-objectives``). When the team's
+people own or contribute to goals of other teams (``data.carried_elsewhere``), its work
+is visible through them: the finding is ``info``, and asks whether the team sits under
+the right parent when those goals are not its ancestors'. The advice never asks a
+one-person team for an objective of its own.
+
+A team with sub-teams and no objectives of its own is only a grouping and is not reported.
 """
 
 from __future__ import annotations
@@ -22,11 +32,12 @@ from collections.abc import Iterator
 
 import networkx as nx
 
+from ..copies import implicit_links
 from ..graph import (
     ALIGNS_TO, CONTRIBUTES, LEADS, MEMBER_OF, OWNS, TEAM, key_results_of, nodes_of,
-    objectives_of, parent_team, sources, sub_teams, targets, team_of,
+    objectives_of, parent_team, sources, sub_teams, targets, team_ancestors, team_of,
 )
-from ..text import count_of
+from ..text import count_of, natural_sorted, quoted
 from .base import Finding
 
 SLUG = "orphan-team"
@@ -55,9 +66,9 @@ def check(graph: nx.DiGraph) -> Iterator[Finding]:
             continue
         objectives = objectives_of(graph, team)
         if not objectives and not sub_teams(graph, team):
-            yield _finding(graph, team, "no-objectives", [])
+            yield _no_objectives(graph, team)
         elif objectives and not _serves_another_team(graph, team, objectives):
-            yield _finding(graph, team, "internal-only", objectives)
+            yield _internal_only(graph, team, objectives)
 
 
 def _serves_another_team(graph: nx.DiGraph, team: str, objectives: list[str]) -> bool:
@@ -74,38 +85,105 @@ def _serves_another_team(graph: nx.DiGraph, team: str, objectives: list[str]) ->
     return False
 
 
-def _finding(graph: nx.DiGraph, team: str, reason: str, objectives: list[str]) -> Finding:
+def _internal_only(graph: nx.DiGraph, team: str, objectives: list[str]) -> Finding:
     node = graph.nodes[team]
     ids = [graph.nodes[o]["id"] for o in objectives]
     intentional = [graph.nodes[o]["id"] for o in objectives
                    if graph.nodes[o]["record"].intentional]
-    carried = _carried_elsewhere(graph, team) if reason == "no-objectives" else []
-    message = _message(node["label"], ids, carried)
+    links = implicit_links(graph)
+    copies = {g: links[g] for o in objectives for g in (o, *key_results_of(graph, o))
+              if g in links}
+    opening = (f"The only objective of team {quoted(node['label'])} does not align"
+               if len(objectives) == 1 else
+               f"None of the {len(objectives)} objectives of team {quoted(node['label'])} aligns")
+    if copies:
+        message = (f"{opening} to a goal of another team, but it copies goals above without "
+                   f"linking to them: {_copy_list(graph, copies)}. Link each copy to what it "
+                   "repeats, so the alignment shows.")
+    else:
+        message = (f"{opening} to a goal of another team: nothing shows which goal above it "
+                   f"serves. Link at least one objective to {_candidates(graph, team)}.")
     if intentional:
         message += f" ({len(intentional)} of them marked intentional: {', '.join(intentional)}.)"
-    return Finding(subject=node["id"], subject_kind=TEAM, message=message, related=tuple(ids),
-                   data={"reason": reason, "objectives": ids, "intentional": intentional,
-                         "carried_elsewhere": carried})
+    data = {"reason": "copies" if copies else "internal-only", "objectives": ids,
+            "intentional": intentional, "carried_elsewhere": [],
+            "copies": {graph.nodes[c]["id"]: graph.nodes[o]["id"] for c, o in copies.items()}}
+    return Finding(subject=node["id"], subject_kind=TEAM, message=message,
+                   related=tuple(ids), data=data)
 
 
-def _message(name: str, objectives: list[str], carried: list[str]) -> str:
+def _copy_list(graph: nx.DiGraph, copies: dict[str, str]) -> str:
+    parts = []
+    for copy, original in copies.items():
+        o = graph.nodes[original]
+        parts.append(f"{graph.nodes[copy]['id']} copies {o['id']} {quoted(o['label'], 50)} of "
+                     f"{quoted(graph.nodes[o['team']]['label'])}")
+    return "; ".join(parts)
+
+
+def _candidates(graph: nx.DiGraph, team: str) -> str:
+    """The goals above a team it could serve: the nearest ancestor's objectives."""
+    for ancestor in team_ancestors(graph, team):
+        objectives = objectives_of(graph, ancestor)
+        if objectives:
+            shown = ", ".join(f"{graph.nodes[o]['id']} {quoted(graph.nodes[o]['label'], 50)}"
+                              for o in objectives[:3])
+            more = ", …" if len(objectives) > 3 else ""
+            return f"a goal of {quoted(graph.nodes[ancestor]['label'])} ({shown}{more})"
+    return "a cross-team or strategic goal"
+
+
+def _no_objectives(graph: nx.DiGraph, team: str) -> Finding:
+    node = graph.nodes[team]
+    people = _people(graph, team)
+    carried = _carried_elsewhere(graph, people)
+    data = {"reason": "no-objectives", "objectives": [], "intentional": [],
+            "carried_elsewhere": natural_sorted(graph.nodes[g]["id"] for g in carried),
+            "copies": {}}
     if carried:
-        shown = ", ".join(carried[:5]) + (", …" if len(carried) > 5 else "")
-        return (f"Team {name!r} has no objectives of its own; its work shows only as "
-                f"{count_of(len(carried), 'goal')} its people carry for other teams ({shown}). "
-                "Give it an objective that says what it delivers, aligned to a goal above it.")
-    if not objectives:
-        return (f"Team {name!r} has no objectives, so nothing connects its work to the rest "
-                "of the organisation. Give it at least one objective that serves a goal above it.")
-    opening = (f"The only objective of team {name!r} does not align" if len(objectives) == 1
-               else f"None of the {len(objectives)} objectives of team {name!r} aligns")
-    return (f"{opening} to a goal owned by another team: the team is invisible to the rest of "
-            "the organisation. Link at least one objective to a cross-team or strategic goal.")
+        message = _carried_message(graph, team, carried, len(people))
+        return Finding(subject=node["id"], subject_kind=TEAM, message=message,
+                       data=data, severity="info")
+    name = quoted(node["label"])
+    parent = quoted(graph.nodes[parent_team(graph, team)]["label"])
+    if len(people) == 1:
+        person = graph.nodes[next(iter(people))]["label"]
+        advice = (f"Its one person, {person}, carries no goal either: give them a key result "
+                  f"of {parent}, or leave the team out of the file.")
+    else:
+        advice = "Give it at least one objective that serves a goal above it."
+    message = (f"Team {name} has no objectives, and its people carry no goal of another "
+               f"team, so nothing connects its work to the rest of the organisation. {advice}")
+    return Finding(subject=node["id"], subject_kind=TEAM, message=message, data=data)
 
 
-def _carried_elsewhere(graph: nx.DiGraph, team: str) -> list[str]:
-    """Goals of other teams that this team's lead or members own or contribute to."""
-    people = {*sources(graph, team, MEMBER_OF), *sources(graph, team, LEADS)}
-    goals = {goal for person in people for goal, data in graph.succ[person].items()
-             if data["kinds"] & {OWNS, CONTRIBUTES}}
-    return sorted(graph.nodes[g]["id"] for g in goals)
+def _carried_message(graph: nx.DiGraph, team: str, carried: set[str], headcount: int) -> str:
+    name = quoted(graph.nodes[team]["label"])
+    owners = {team_of(graph, g) for g in carried}
+    ids = natural_sorted(graph.nodes[g]["id"] for g in carried)
+    shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+    where = ", ".join(quoted(graph.nodes[t]["label"]) for t in sorted(owners))
+    opening = (f"Team {name} has no objectives of its own; its people carry "
+               f"{count_of(len(ids), 'goal')} of {where} ({shown}).")
+    above = set(team_ancestors(graph, team))
+    if owners <= above:
+        return opening + " That is delegation working: nothing to do."
+    others = owners - above
+    home = quoted(graph.nodes[sorted(others)[0]]["label"])
+    if len(others) == 1:
+        advice = f" If it works for {home}, place it under {home} in the team tree"
+    else:
+        advice = " Check that it sits under the right parent in the team tree"
+    if headcount > 1:
+        advice += "; if it has work of its own, give it an objective"
+    return opening + advice + "."
+
+
+def _people(graph: nx.DiGraph, team: str) -> set[str]:
+    return {*sources(graph, team, MEMBER_OF), *sources(graph, team, LEADS)}
+
+
+def _carried_elsewhere(graph: nx.DiGraph, people: set[str]) -> set[str]:
+    """Goals of other teams that these people own or contribute to."""
+    return {goal for person in people for goal, data in graph.succ[person].items()
+            if data["kinds"] & {OWNS, CONTRIBUTES}}

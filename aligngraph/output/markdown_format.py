@@ -8,8 +8,8 @@ from ..report import Location, Report
 from ..text import count_of
 from .grouping import Line, TeamGroup, by_check, by_team, line_label, short_label, subject_label
 from .tables import (
-    SCORECARD_COLUMNS, SLACK_COLUMNS, counts_line, headline, percent, scorecard_cells,
-    slack_cells,
+    SCORECARD_COLUMNS, SLACK_COLUMNS, counts_line, headline, mirror_note, percent,
+    scorecard_cells, slack_cells,
 )
 
 
@@ -22,7 +22,7 @@ def report_markdown(report: Report, group_by: str = "team") -> str:
              " ".join(headline(report)), "", "| check | findings |", "|---|---:|"]
     lines += [f"| `{slug}` | {n} |" for slug, n in summary["by_check"].items()]
     slack = summary["slack"]
-    lines += ["", f"Overall slack: stretch {percent(slack['stretch'])}, gap "
+    lines += ["", f"Overall slack: overflow {percent(slack['overflow'])}, gap "
               f"{percent(slack['gap'])}, echo {percent(slack['echo'])}. Objectives written top-down: "
               f"{percent(summary['top_down_share'])}.", ""]
     lines += _fix_first(report)
@@ -57,7 +57,8 @@ def _slack_table(report: Report) -> list[str]:
     for cells in slack_cells(report):
         cells[-1] = f"**{cells[-1]}**" if cells[-1] in ("stacked", "detached") else cells[-1]
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
-    return lines + [""]
+    note = mirror_note(report)
+    return lines + ([""] + [note] if note else []) + [""]
 
 
 def _scorecard_table(report: Report) -> list[str]:

@@ -9,7 +9,7 @@ from ..report import Report
 from ..scorecard import CRITERIA
 from ..text import count_of
 
-SLACK_COLUMNS = ("team", "depth", "children", "stretch", "gap", "echo", "status")
+SLACK_COLUMNS = ("team", "depth", "children", "overflow", "gap", "echo", "status")
 
 
 def percent(value: float | None) -> str:
@@ -27,9 +27,19 @@ def slack_cells(report: Report) -> list[list[str]]:
     for row in report.slack:
         level = row.level
         rows.append([f"{row.team_name} ({level.team})", str(level.depth), str(level.children),
-                     percent(level.stretch), percent(level.gap), percent(level.echo),
+                     percent(level.overflow), percent(level.gap), percent(level.echo),
                      row.status])
     return rows
+
+
+def mirror_note(report: Report) -> str | None:
+    """Why slack is not judged when the team tree mirrors the goal tree, or None."""
+    if not any(row.status == "not judged" for row in report.slack):
+        return None
+    share = report.summary()["slack"]["mirror_share"]
+    return (f"The team tree mirrors the goal tree ({percent(share)} of sub-team objectives "
+            "align only to goals of their parent team), so overflow and gap follow from how "
+            "the teams were drawn: exact fit is not judged, only echo and detachment.")
 
 
 def counts_line(report: Report) -> str:

@@ -11,8 +11,8 @@ from ..report import Location, Report
 from ..text import count_of
 from .grouping import Line, TeamGroup, by_check, by_team, line_label, short_label, subject_label
 from .tables import (
-    SCORECARD_COLUMNS, SLACK_COLUMNS, counts_line, headline, percent, scorecard_cells,
-    slack_cells,
+    SCORECARD_COLUMNS, SLACK_COLUMNS, counts_line, headline, mirror_note, percent,
+    scorecard_cells, slack_cells,
 )
 
 WIDTH = 100
@@ -64,8 +64,12 @@ def _where(location: Location | None) -> str:
 def _slack_section(report: Report) -> str:
     if not report.slack:
         return "Alignment slack: no team has sub-teams, so there are no levels to judge.\n"
-    return _table("Alignment slack by level (the objectives under each parent team):",
-                  SLACK_COLUMNS, slack_cells(report))
+    table = _table("Alignment slack by level (the objectives under each parent team):",
+                   SLACK_COLUMNS, slack_cells(report))
+    note = mirror_note(report)
+    if note:
+        table += textwrap.fill(note, WIDTH, initial_indent="  ", subsequent_indent="  ") + "\n"
+    return table
 
 
 def _scorecard_section(report: Report) -> str:
@@ -141,6 +145,6 @@ def _summary(report: Report) -> str:
     slack = summary["slack"]
     severities = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items()) or "none"
     return (f"Summary: {summary['findings']} findings ({severities}). "
-            f"Overall slack: stretch {percent(slack['stretch'])}, gap {percent(slack['gap'])}, "
+            f"Overall slack: overflow {percent(slack['overflow'])}, gap {percent(slack['gap'])}, "
             f"echo {percent(slack['echo'])} over {slack['levels']} levels. "
             f"Objectives written top-down: {percent(summary['top_down_share'])}.\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..output.tables import headline, percent
+from ..output.tables import headline, mirror_note, percent
 from ..report import Report
 from .tables import (
     findings_by_check, fix_first_frame, scorecard_frame, slack_frame, styled_scorecard,
@@ -62,17 +62,20 @@ def _findings(report: Report, by_severity: dict) -> None:
 
 def _slack(report: Report, overall: dict) -> None:
     st.subheader("Alignment slack")
-    st.caption("OKRs should align, not stack: some children stretch beyond their parent "
-               "(stretch), some parent goals stay unsupported (gap). A level with neither, "
+    st.caption("OKRs should align, not stack: some children go beyond their parent "
+               "(overflow), some parent goals stay unsupported (gap). A level with neither, "
                "or whose children copy the parent's words (echo), is stacked; one where most "
                "children align to nothing above is detached.")
     columns = st.columns(4)
-    columns[0].metric("Stretch", percent(overall["stretch"]))
+    columns[0].metric("Overflow", percent(overall["overflow"]))
     columns[1].metric("Gap", percent(overall["gap"]))
     columns[2].metric("Echo", percent(overall["echo"]))
     status = overall["status"]
     columns[3].metric("Stacked / detached",
                       f"{status.get('stacked', 0)} / {status.get('detached', 0)}",
                       help=f"of {overall['levels']} levels")
+    note = mirror_note(report)
+    if note:
+        st.info(note)
     st.dataframe(styled_slack(slack_frame(report).drop(columns=["team id"])), hide_index=True,
                  width="stretch", height=420)

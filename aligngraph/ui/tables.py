@@ -7,7 +7,7 @@ from collections import Counter
 import pandas as pd
 
 from ..checks import REGISTRY
-from ..metrics import person_load
+from ..metrics import key_result_load, person_load
 from ..graph import PERSON, home_team, nodes_of, team_of
 from ..output.grouping import subject_label
 from ..report import Report, finding_node
@@ -69,8 +69,9 @@ FAIL_STYLE = "background-color: #E69F00; color: #000000; font-weight: 600"
 
 STATUS_STYLE = {"stacked": "background-color: #E69F00; color: #000000; font-weight: 600",
                 "detached": "background-color: #D55E00; color: #FFFFFF; font-weight: 600",
-                "loose": "background-color: #D5EFE6; color: #004D38",
-                "too few": "color: #777777"}
+                "balanced": "background-color: #D5EFE6; color: #004D38",
+                "too few": "color: #777777",
+                "not judged": "color: #777777"}
 
 
 def slack_frame(report: Report) -> pd.DataFrame:
@@ -79,15 +80,15 @@ def slack_frame(report: Report) -> pd.DataFrame:
     for row in report.slack:
         level = row.level
         rows.append({"team": row.team_name, "depth": level.depth, "children": level.children,
-                     "stretch %": _pct(level.stretch), "gap %": _pct(level.gap),
+                     "overflow %": _pct(level.overflow), "gap %": _pct(level.gap),
                      "echo %": _pct(level.echo), "status": row.status,
                      "team id": level.team})
-    return pd.DataFrame(rows, columns=["team", "depth", "children", "stretch %", "gap %",
+    return pd.DataFrame(rows, columns=["team", "depth", "children", "overflow %", "gap %",
                                        "echo %", "status", "team id"])
 
 
 def styled_slack(frame: pd.DataFrame):
-    """The slack table with each level's status coloured: stacked, detached, loose."""
+    """The slack table with each level's status coloured: stacked, detached, balanced."""
     shares = [c for c in frame.columns if c.endswith("%")]
     return (frame.style.map(lambda status: STATUS_STYLE.get(status, ""), subset=["status"])
             .format("{:.0f}", subset=shares, na_rep="–"))
@@ -105,6 +106,8 @@ def people_load_frame(report: Report) -> pd.DataFrame:
         objectives, key_results = person_load(graph, person)
         if not objectives:
             continue
+        # Counted as overloaded-contributor counts them, so its thresholds apply.
+        key_results = key_result_load(graph, person, key_results)
         rows.append({"person": graph.nodes[person]["label"], "id": graph.nodes[person]["id"],
                      "objectives": len(objectives), "key results": len(key_results),
                      "teams": len({team_of(graph, o) for o in objectives})})
