@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 
+from ..errors import excerpt
 from ..model import field_names, model_at
 
 _EXPECTED = {
@@ -18,6 +19,8 @@ _EXPECTED = {
     "date_type": "expected a date written YYYY-MM-DD",
     "date_from_datetime_parsing": "expected a date written YYYY-MM-DD",
     "date_parsing": "expected a date written YYYY-MM-DD",
+    "date_from_datetime_inexact": "expected a date written YYYY-MM-DD, with no time",
+    "finite_number": "expected a finite number",
     "string_too_short": "expected non-empty text",
     "less_than_equal": "expected a number from 0 to 1",
     "greater_than_equal": "expected a number from 0 to 1",
@@ -30,7 +33,7 @@ def describe_validation_error(error: dict) -> tuple[tuple, str]:
     loc = tuple(error["loc"])
     kind = error["type"]
     if kind == "missing":
-        return loc, f"missing required field {loc[-1]!r}"
+        return loc, f"missing required field {excerpt(loc[-1])}"
     expected = _EXPECTED.get(kind) or error["msg"]
     return loc, f"{expected}, got {_shown(error.get('input'))}"
 
@@ -42,12 +45,11 @@ def unknown_key_message(record_loc: tuple, key: str) -> str:
     close = difflib.get_close_matches(key, valid, n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     listing = f" Valid keys here: {', '.join(valid)} (and x-… extension keys)." if valid else ""
-    return f"unknown key {key!r}{hint}{listing}"
+    return f"unknown key {excerpt(key)}{hint}{listing}"
 
 
 def _shown(value) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return excerpt(value)
 
 
 def dotted(loc: tuple) -> str:
