@@ -11,6 +11,8 @@ import datetime as dt
 import difflib
 import importlib.util
 import json
+import math
+import os
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -21,6 +23,7 @@ from .checks import REGISTRY
 from .errors import AligngraphError, UsageError
 from .generate import generate
 from .io.config_file import load_config
+from .io.limits import Limits, env_name
 from .io.writer import write_document
 from .model import Document
 from .output import FORMATS
@@ -41,6 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_BAD_INPUT
     try:
+        _apply_max_input_mb(args)
         return args.run(args)
     except AligngraphError as exc:
         print(f"aligngraph: {exc}", file=sys.stderr)
@@ -85,6 +89,7 @@ def _add_check(commands) -> None:
     cmd.add_argument("--config", metavar="FILE",
                      help="a YAML or JSON file with a 'settings:' block; it overrides the "
                           "settings in the OKR files, check by check and option by option")
+    _add_max_input_mb(cmd)
     cmd.set_defaults(run=_run_check)
 
 
@@ -119,6 +124,7 @@ def _add_render(commands) -> None:
     cmd.add_argument("--config", metavar="FILE", help="check settings, as for 'check'")
     cmd.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                      help=f"stop the layout after this long (default {DEFAULT_TIMEOUT:g})")
+    _add_max_input_mb(cmd)
     cmd.set_defaults(run=_run_render)
 
 
@@ -147,6 +153,7 @@ def _add_app(commands) -> None:
     cmd.add_argument("--port", type=int, default=8501, help="the port (default 8501)")
     cmd.add_argument("--headless", action="store_true",
                      help="do not open a browser window")
+    _add_max_input_mb(cmd)
     cmd.set_defaults(run=_run_app)
 
 
@@ -235,7 +242,8 @@ def _run_app(args: argparse.Namespace) -> int:
                          "./dev setup)")
     script = Path(__file__).parent / "ui" / "streamlit_app.py"
     command = [sys.executable, "-m", "streamlit", "run", str(script),
-               "--server.port", str(args.port), "--browser.gatherUsageStats", "false"]
+               "--server.port", str(args.port), "--browser.gatherUsageStats", "false",
+               "--server.maxUploadSize", str(math.ceil(Limits.from_environment().max_input_mb))]
     if args.headless:
         command += ["--server.headless", "true"]
     return subprocess.call([*command, "--", *[str(Path(p).resolve()) for p in args.paths]])
@@ -279,6 +287,22 @@ def _run_schema(args: argparse.Namespace) -> int:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     sys.stdout.write(json.dumps(schema, indent=2) + "\n")
     return EXIT_OK
+
+
+def _add_max_input_mb(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--max-input-mb", type=float, metavar="MB",
+                     help=f"refuse files larger than this (default {Limits().max_input_mb:g}, "
+                          f"or ${env_name('max_input_mb')})")
+
+
+def _apply_max_input_mb(args: argparse.Namespace) -> None:
+    """Hand --max-input-mb to the loader (and to the explorer's process) as the
+    environment variable the limits are read from."""
+    value = getattr(args, "max_input_mb", None)
+    if value is not None:
+        if value <= 0:
+            raise UsageError("--max-input-mb: expected a number above 0")
+        os.environ[env_name("max_input_mb")] = repr(value)
 
 
 __all__ = ["main"]

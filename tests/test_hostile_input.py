@@ -239,3 +239,26 @@ def test_the_cli_answers_an_alias_bomb_with_exit_2_and_no_traceback(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "bomb.yaml:6:12:" in done.stderr and "max_alias_nodes" in done.stderr
+
+
+def test_max_input_mb_raises_and_lowers_the_size_limit(tmp_path, monkeypatch, capsys):
+    from aligngraph.cli import main
+
+    monkeypatch.setenv("ALIGNGRAPH_MAX_INPUT_MB", "100")  # restored after the test
+    path = tmp_path / "pad.yaml"
+    path.write_text("teams: [{id: a}]\nobjectives: []\nx-pad: " + "p" * 3000 + "\n")
+    assert main(["check", str(path), "--max-input-mb", "0.001"]) == 2
+    assert "over the limit of 0.001 MB" in capsys.readouterr().err
+    assert main(["check", str(path), "--max-input-mb", "1"]) == 0
+
+
+def test_the_explorer_gets_the_same_upload_limit(monkeypatch):
+    from aligngraph import cli
+
+    monkeypatch.setenv("ALIGNGRAPH_MAX_INPUT_MB", "100")  # restored after the test
+    started = []
+    monkeypatch.setattr(cli.subprocess, "call", lambda command: started.append(command) or 0)
+    assert cli.main(["app", "--max-input-mb", "12.5", "--headless"]) == 0
+    command = started[0]
+    assert command[command.index("--server.maxUploadSize") + 1] == "13"
+    assert Limits.from_environment().max_input_mb == 12.5

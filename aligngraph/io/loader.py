@@ -160,7 +160,13 @@ def _read_text(path: Path, limits: Limits) -> tuple[str, Problem | None]:
 def _read_document(file: str, text: str, sources: _Sources, limits: Limits
                    ) -> tuple[Parsed | None, list[Problem]]:
     sources.add(file, text)
-    too_big = size_problem(len(text.encode("utf-8", "surrogatepass")), limits)
+    try:
+        too_big = size_problem(len(text.encode("utf-8")), limits)
+    except UnicodeEncodeError as exc:  # only text handed in by a program can hold one
+        line, column = position_of(text, exc.start)
+        return None, [Problem(file, "", f"holds a lone surrogate U+{ord(text[exc.start]):04X}, "
+                              "which is not a character: expected valid Unicode text",
+                              line, column)]
     if too_big:
         return None, [Problem(file, "", too_big)]
     data, problems = parse_document(text, file, limits)

@@ -139,6 +139,7 @@ def _ids_in(item: Any) -> set[str]:
     if not isinstance(item, dict):
         return set()
     ids = {str(item["id"])} if isinstance(item.get("id"), (str, int, float)) else set()
-    for kr in item.get("key_results") or ():
+    key_results = item.get("key_results")
+    for kr in key_results if isinstance(key_results, list) else ():
         ids |= _ids_in(kr)
     return ids
