@@ -30,7 +30,8 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 30
 # Problems about the text as a whole have a line but no field; the count of problems
 # past the per-file cap has neither, and says so.
 TEXT_LEVEL = ("not valid YAML", "not valid JSON", "duplicate key", "aliases expand",
-              "alias *", "nested more than", "cannot read a whole number", "expected a mapping")
+              "alias *", "nested more than", "cannot read a whole number", "expected a mapping",
+              "holds a lone surrogate")
 UNLISTED = "more problems of the same kinds in this file are not listed"
 
 words = st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1,
