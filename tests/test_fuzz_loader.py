@@ -32,7 +32,7 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 30
 TEXT_LEVEL = ("not valid YAML", "not valid JSON", "duplicate key", "aliases expand",
               "alias *", "nested more than", "cannot read a whole number", "expected a mapping",
               "holds a lone surrogate")
-UNLISTED = "more problems of the same kinds in this file are not listed"
+UNLISTED = "are not listed one by one"
 
 words = st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1,
                 max_size=12)

@@ -151,11 +151,13 @@ def test_defaults_fit_the_ten_thousand_team_organisation_with_room():
     assert limits.max_title_length >= 2 * 600  # the longest title in the real files
 
 
-def test_many_unknown_references_are_all_reported():
-    problems = problems_of(*hostile.unknown_references_json(2_000))
-    assert len(problems) == 2_000
-    assert "did you mean 'team-00000'?" in problems[0].message
-    assert all(p.line == 1 and p.path.endswith(".team") for p in problems)
+def test_many_unknown_references_list_the_first_thousand_and_count_the_rest():
+    problems = problems_of(*hostile.unknown_references_json(1_500))
+    located = [p for p in problems if p.line is not None]
+    assert len(located) == MAX_PROBLEMS_PER_FILE
+    assert "did you mean 'team-00000'?" in located[0].message
+    assert all(p.line == 1 and p.path.endswith(".team") for p in located)
+    assert "500 more problems of references and links" in problems[0].message
 
 
 def test_many_unknown_keys_are_counted_past_the_first_thousand():
@@ -262,3 +264,8 @@ def test_the_explorer_gets_the_same_upload_limit(monkeypatch):
     command = started[0]
     assert command[command.index("--server.maxUploadSize") + 1] == "13"
     assert Limits.from_environment().max_input_mb == 12.5
+
+
+def test_an_empty_key_still_shows_in_the_path():
+    problem = only(problems_of("e.json", '{"": 1, "teams": [], "objectives": []}'))
+    assert problem.path == "['']" and problem.line == 1 and "unknown key ''" in problem.message

@@ -57,8 +57,13 @@ def dotted(loc: tuple) -> str:
 
     >>> dotted(("objectives", 3, "key_results", 0, "target"))
     'objectives[3].key_results[0].target'
+    >>> dotted(("teams", 0, ""))
+    "teams[0]['']"
     """
     text = ""
     for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        if isinstance(part, int) or part == "":
+            text += f"[{part!r}]"  # an empty key still shows in the path
+        else:
+            text += f".{part}" if text else str(part)
     return text

@@ -96,7 +96,12 @@ def load_texts(texts: Sequence[tuple[str, str]], problems: list[Problem] | None 
     problems += _settings_problems(org.settings, sources, merge_problems)
     dropped = set().union(*(parsed.dropped_ids for parsed in documents))
     flaws = [flaw for flaw in find_flaws(org) if not _about(flaw, dropped)]
-    problems += [sources.locate_flaw(flaw, org) for flaw in flaws]
+    problems += [sources.locate_flaw(flaw, org) for flaw in flaws[:MAX_PROBLEMS_PER_FILE]]
+    if len(flaws) > MAX_PROBLEMS_PER_FILE:
+        problems.append(Problem(_flaws_file(flaws[MAX_PROBLEMS_PER_FILE:], org), "",
+                                f"{len(flaws) - MAX_PROBLEMS_PER_FILE:,} more problems of "
+                                "references and links are not listed one by one (at most "
+                                f"{MAX_PROBLEMS_PER_FILE:,} are)"))
     if problems:
         raise InputError(problems)
     return org
@@ -175,9 +180,12 @@ def _read_document(file: str, text: str, sources: _Sources, limits: Limits
     problems = [sources.problem(file, loc, message) for loc, message in _over_limits(data, limits)]
     if problems:
         return None, problems
+    junk = _records_not_mappings(data)
     try:
+        if junk > MAX_PROBLEMS_PER_FILE:
+            raise _TooManyErrors(junk)
         parsed, errors, total = Parsed.whole(file, Document.model_validate(data)), [], 0
-    except pydantic.ValidationError as exc:
+    except (pydantic.ValidationError, _TooManyErrors) as exc:
         if exc.error_count() > MAX_PROBLEMS_PER_FILE:
             # Listing every error of a file full of junk costs more than reading it.
             errors = first_errors(data, MAX_PROBLEMS_PER_FILE)
@@ -197,6 +205,32 @@ def _read_document(file: str, text: str, sources: _Sources, limits: Limits
                                 f"file are not listed one by one (at most "
                                 f"{MAX_PROBLEMS_PER_FILE:,} of each kind are)"))
     return parsed, problems
+
+
+class _TooManyErrors(Exception):
+    """Raised before validation when a file surely has more errors than are listed."""
+
+    def __init__(self, count: int):
+        super().__init__(count)
+        self.count = count
+
+    def error_count(self) -> int:
+        return self.count
+
+
+def _records_not_mappings(data: Any) -> int:
+    """How many items of the record lists are not mappings: each is an error, and a
+    file of nothing else is answered without validating (and describing) them all."""
+    if not isinstance(data, dict):
+        return 0
+    lists = [data.get(key) for key in ("teams", "people", "objectives")]
+    return sum(type(item) is not dict for items in lists if isinstance(items, list)
+               for item in items)
+
+
+def _flaws_file(flaws: list, org: Organisation) -> str:
+    """The file of the first of some flaws, to report how many more there are."""
+    return org.origins[(flaws[0].kind, flaws[0].id)].file
 
 
 def _over_limits(data: Any, limits: Limits) -> list[tuple[tuple, str]]:
