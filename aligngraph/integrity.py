@@ -108,7 +108,8 @@ def _common_goal_flaws(goal, refs: _References) -> Iterator[Flaw]:
 def _liaison_is_a_team(goal: Goal, refs: _References) -> Iterator[Flaw]:
     """When people are made up from references, a liaison that names a team is surely a
     slip: a liaison is a person. With people listed, the unknown person says it."""
-    if refs.known["person"] is None and goal.liaison in refs.known["team"]:
+    teams = refs.known["team"] or set()
+    if refs.known["person"] is None and goal.liaison in teams:
         yield Flaw("goal", goal.id, ("liaison",),
                    f"liaison {excerpt(goal.liaison)} names a team; a liaison is a person who "
                    "unsticks the cross-team work (list people to give a person a team's id)")

@@ -178,8 +178,8 @@ def test_a_number_too_long_to_read_is_located(build):
     (".inf", "expected a finite number"),
 ])
 def test_impossible_values_are_located(value, expected):
-    text = (f"teams: [{{id: a}}]\nobjectives:\n  - {{id: O1, team: a, title: x, key_results: "
-            f"[{{id: K1, title: y, target: 1, check_ins: [{{date: 2026-01-01, value: 1}}]}}]}}\n")
+    text = ("teams: [{id: a}]\nobjectives:\n  - {id: O1, team: a, title: x, key_results: "
+            "[{id: K1, title: y, target: 1, check_ins: [{date: 2026-01-01, value: 1}]}]}\n")
     text = text.replace("target: 1", f"target: {value}") if "nan" in value or "inf" in value \
         else text.replace("date: 2026-01-01", f"date: {value}")
     problem = only(problems_of("v.yaml", text))

@@ -192,7 +192,8 @@ def _read_document(file: str, text: str, sources: _Sources, limits: Limits
             parsed = Parsed.dropped(file, data)
             total = exc.error_count()
         else:
-            errors = exc.errors()
+            assert isinstance(exc, pydantic.ValidationError)  # junk is past the limit
+            errors = list(exc.errors())
             parsed = Parsed.salvage(file, data, errors)
             total = len(errors)
     unknown = unknown_keys_of(parsed, data)
@@ -265,7 +266,10 @@ def parse_json(text: str, file: str, limits: Limits | None = None) -> tuple[Any,
         data = dict(items)
         if len(data) != len(items):
             seen: set[str] = set()
-            duplicates.extend(k for k, _ in items if k in seen or seen.add(k))
+            for key, _ in items:
+                if key in seen:
+                    duplicates.append(key)
+                seen.add(key)
         return data
 
     try:
@@ -309,7 +313,8 @@ def _long_number_problem(text: str, file: str) -> Problem:
 def _lone_surrogates(data: Any, file: str) -> list[Problem]:
     """Text escaped as half of a UTF-16 pair (``\\ud800``) is no character: refuse it
     here, or it breaks whatever later prints or writes it."""
-    stack, found = [(data, ())], []
+    stack: list[tuple[Any, tuple]] = [(data, ())]
+    found: list[Problem] = []
     while stack:
         value, loc = stack.pop()
         items = (value.items() if isinstance(value, dict) else enumerate(value)

@@ -17,7 +17,8 @@ from ..model import (
     unknown_keys,
 )
 
-_LISTS = {"teams": Team, "people": Person, "objectives": Objective}
+_LISTS: dict[str, type[pydantic.BaseModel]] = {"teams": Team, "people": Person,
+                                                "objectives": Objective}
 
 
 @dataclass
@@ -63,7 +64,8 @@ class Parsed:
         parsed = cls(file)
         if isinstance(data, dict):
             for key in _LISTS:
-                for item in data.get(key) if isinstance(data.get(key), list) else ():
+                items = data.get(key)
+                for item in items if isinstance(items, list) else ():
                     parsed.dropped_ids |= _ids_in(item)
         return parsed
 
@@ -79,7 +81,7 @@ class Parsed:
                 self.dropped_ids |= _ids_in(item)
 
 
-def first_errors(data: dict, limit: int) -> list[dict]:
+def first_errors(data: dict, limit: int) -> list[Any]:
     """About the first ``limit`` validation errors of a document, found record by record
     so that the cost stops with them; the errors outside the record lists come first."""
     outline = {key: [] if key in _LISTS and isinstance(value, list) else value
@@ -95,7 +97,7 @@ def first_errors(data: dict, limit: int) -> list[dict]:
     return errors
 
 
-def _errors_of(model: type[pydantic.BaseModel], value: Any) -> list[dict]:
+def _errors_of(model: type[pydantic.BaseModel], value: Any) -> list[Any]:
     try:
         model.model_validate(value)
     except pydantic.ValidationError as exc:
