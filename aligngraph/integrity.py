@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from .errors import excerpt
-from .model import Goal, Objective, Organisation
+from .model import Goal, Organisation
 
 # Suggestions ("did you mean …?") compare an unknown id with every known one. Past this
 # many comparisons in one organisation, unknown ids are reported without a suggestion,
@@ -137,13 +137,12 @@ def _repeats_in(goal_id: str, field: str, values: list[str]) -> Iterator[Flaw]:
 
 
 def _links_within_an_objective(org: Organisation) -> Iterator[Flaw]:
-    """A key result aligned to its own objective or to a sibling key result, and a goal
-    that depends on its own team: links that stay inside one objective mean nothing."""
+    """A key result aligned to its own objective or to a sibling key result: alignment
+    that stays inside one objective means nothing. (A goal's ``depends_on`` may name its
+    own team: it loads, and does not make the goal cross-team.)"""
     for objective in org.objectives:
         siblings = {kr.id for kr in objective.key_results}
-        yield from _own_team_dependency(objective, objective)
         for kr in objective.key_results:
-            yield from _own_team_dependency(kr, objective)
             for index, target in enumerate(kr.aligns_to):
                 if target == objective.id:
                     yield Flaw("goal", kr.id, ("aligns_to", index), (
@@ -155,14 +154,6 @@ def _links_within_an_objective(org: Organisation) -> Iterator[Flaw]:
                         f"key result {excerpt(kr.id)} aligns to {excerpt(target)}, a key result "
                         f"of its own objective {excerpt(objective.id)}; key results of one "
                         "objective measure it side by side, so align it to a goal outside it"))
-
-
-def _own_team_dependency(goal: Goal, objective: Objective) -> Iterator[Flaw]:
-    for index, team in enumerate(goal.depends_on):
-        if team == objective.team:
-            yield Flaw("goal", goal.id, ("depends_on", index), (
-                f"{excerpt(goal.id)} depends on its own team {excerpt(team)}; depends_on names "
-                "the other teams a goal needs"))
 
 
 def _team_cycles(org: Organisation) -> Iterator[Flaw]:

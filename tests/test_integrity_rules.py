@@ -92,21 +92,28 @@ def test_team_with_another_parent_loads():
     assert org_of(BASE).teams[1].parent == "company"
 
 
-def test_objective_depending_on_its_own_team_is_an_error():
-    text = BASE.replace("title: Land logos", "title: Land logos\n    depends_on: [company, sales]")
-    problem = only(problems_of(text))
-    assert "'S1' depends on its own team 'sales'" in problem.message
-    assert problem.path == "objectives[1].depends_on[1]" and problem.line == 15
+def _missing_liaisons(text: str) -> set[str]:
+    from aligngraph.checks import missing_liaison
+    from helpers import run, subjects
+
+    return subjects(run(missing_liaison, text))
 
 
-def test_key_result_depending_on_its_objective_team_is_an_error():
-    problem = only(problems_of(with_kr_field("depends_on", "company")))
-    assert "'C1.2' depends on its own team 'company'" in problem.message and problem.line == 11
+def test_depending_on_the_own_team_loads_and_is_not_cross_team():
+    """The documented meaning (docs/format.md): it loads, and needs no liaison."""
+    text = BASE.replace("title: Land logos", "title: Land logos\n    depends_on: sales")
+    assert org_of(text).objectives[1].depends_on == ["sales"]
+    assert "S1" not in _missing_liaisons(text)
 
 
-def test_depending_on_another_team_loads():
-    org = org_of(with_kr_field("depends_on", "sales"))
-    assert org.objectives[0].key_results[1].depends_on == ["sales"]
+def test_depending_on_another_team_is_cross_team_and_wants_a_liaison():
+    text = BASE.replace("title: Land logos", "title: Land logos\n    depends_on: company")
+    assert "S1" in _missing_liaisons(text)
+
+
+def test_depending_on_an_unknown_team_is_an_error():
+    problem = only(problems_of(with_kr_field("depends_on", "nowhere")))
+    assert "unknown team 'nowhere'" in problem.message and problem.line == 11
 
 
 def test_liaison_naming_a_team_when_people_are_made_up_is_an_error():
