@@ -269,3 +269,10 @@ def test_the_explorer_gets_the_same_upload_limit(monkeypatch):
 def test_an_empty_key_still_shows_in_the_path():
     problem = only(problems_of("e.json", '{"": 1, "teams": [], "objectives": []}'))
     assert problem.path == "['']" and problem.line == 1 and "unknown key ''" in problem.message
+
+
+def test_json_indented_with_tabs_is_located():
+    text = json.dumps({"teams": [{"id": "a"}], "objectives": [
+        {"id": "O1", "team": "b", "title": "x"}]}, indent="\t")
+    problem = only(problems_of("tabs.json", text))
+    assert "unknown team 'b'" in problem.message and (problem.line, problem.column) == (10, 12)

@@ -25,7 +25,7 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # such as "R&D" matches too, which only costs the exact pass below.
 _MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
 MAX_DIGITS = 4300  # Python's own limit on converting a whole number from text
-_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_YAML = re.compile("[^\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -160,8 +160,8 @@ class Locator:
     """
 
     def __init__(self, text: str):
-        # JSON allows characters YAML refuses (DEL, C1 controls); a space in their place
-        # keeps every position and lets libyaml read on.
+        # JSON allows what YAML refuses (tabs around tokens, DEL, C1 controls); a space
+        # in their place keeps every position and lets libyaml read on.
         text = _NOT_YAML.sub(" ", text)
         self._events = iter(yaml.parse(text, Loader=_BaseLoader))
         self._root: _Container | Any = None
