@@ -8,6 +8,10 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+# SequenceMatcher is quadratic in the length of what it compares: titles are compared on
+# their first 100 normalised characters (where a title that repeats another shows it),
+# so that a file of long, alike titles cannot stall the echo check for minutes.
+COMPARED = 100
 
 
 @lru_cache(maxsize=65536)
@@ -32,7 +36,7 @@ def echoes(a: str, b: str, threshold: float) -> bool:
     >>> echoes("Grow revenue", "Hire twenty engineers in Berlin", 0.85)
     False
     """
-    left, right = normalise(a), normalise(b)
+    left, right = normalise(a)[:COMPARED], normalise(b)[:COMPARED]
     if not left or not right:
         return False
     matcher = SequenceMatcher(None, left, right, autojunk=False)
@@ -51,7 +55,7 @@ def similarity(a: str, b: str) -> float:
     >>> round(similarity("Grow revenue", "Cut churn in half"), 2) < 0.5
     True
     """
-    left, right = normalise(a), normalise(b)
+    left, right = normalise(a)[:COMPARED], normalise(b)[:COMPARED]
     if not left or not right:
         return 0.0
     return SequenceMatcher(None, left, right, autojunk=False).ratio()
