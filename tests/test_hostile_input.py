@@ -285,3 +285,10 @@ def test_echo_compares_only_the_start_of_long_titles():
 
     start = "grow revenue " * 10
     assert similarity(start[:COMPARED] + "a " * 900, start[:COMPARED] + "b " * 900) == 1.0
+
+
+def test_duplicate_keys_in_json_are_located():
+    text = '{"teams": [{"id": "a", "name": "A", "name": "B"}],\n "objectives": [], "teams": []}'
+    problems = problems_of("d.json", text)
+    assert [(p.line, p.column, p.message[:20]) for p in problems] == [
+        (1, 37, "duplicate key 'name'"), (2, 20, "duplicate key 'teams")]

@@ -24,7 +24,7 @@ from .errors import describe_validation_error, dotted, unknown_key_message
 from .limits import (
     Limits, deepest_path, depth_message, long_titles, records_problem, size_problem,
 )
-from .yaml_source import MAX_DIGITS, Locator, parse_yaml, position_of
+from .yaml_source import MAX_DIGITS, Locator, duplicate_key_positions, parse_yaml, position_of
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 MAX_PROBLEMS_PER_FILE = 1000  # located one by one; past it, a file's problems are counted
@@ -281,8 +281,13 @@ def parse_json(text: str, file: str, limits: Limits | None = None) -> tuple[Any,
         return None, [Problem(file, "", depth_message(limits.max_depth), line, column)]
     except ValueError:
         return None, [_long_number_problem(text, file)]
+    located: list[tuple[str, int | None, int | None]] = []
+    located += duplicate_key_positions(text) if duplicates else []
+    if len(located) != len(duplicates):  # the two parsers disagree: keep what JSON found
+        located = [(key, None, None) for key in duplicates]
     problems = [Problem(file, "", f"duplicate key {excerpt(key)} in one object; the later "
-                        "value would silently replace the earlier one") for key in duplicates]
+                        "value would silently replace the earlier one", line, column)
+                for key, line, column in located]
     if _ESCAPED_SURROGATE.search(text):
         problems += _lone_surrogates(data, file)
     return data, problems

@@ -215,6 +215,33 @@ class Locator:
         return True
 
 
+def duplicate_key_positions(text: str) -> list[tuple[str, int, int]]:
+    """Every repeated key of a mapping with its 1-based line and column, in the order of
+    the text: for JSON, whose parser reports duplicates without a position."""
+    found: list[tuple[str, int, int]] = []
+    mappings: list[tuple[set[str], list[bool]] | None] = []  # keys seen, awaiting a key
+    try:
+        for event in yaml.parse(_NOT_YAML.sub(" ", text), Loader=_BaseLoader):
+            if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)):
+                if mappings and mappings[-1] is not None:
+                    keys, awaiting = mappings[-1]
+                    if awaiting[0] and isinstance(event, yaml.ScalarEvent):
+                        if event.value in keys:
+                            mark = event.start_mark
+                            found.append((event.value, mark.line + 1, mark.column + 1))
+                        keys.add(event.value)
+                    awaiting[0] = not awaiting[0]
+                if isinstance(event, yaml.MappingStartEvent):
+                    mappings.append((set(), [True]))
+                elif isinstance(event, yaml.SequenceStartEvent):
+                    mappings.append(None)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                mappings.pop()
+    except yaml.YAMLError:
+        pass
+    return found
+
+
 _AWAITING_KEY = object()
 
 
