@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .io.limits import Limits, env_name
 from .output import FORMAT_NAMES
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .errors import AligngraphError
 
     try:
+        _apply_max_input_mb(args)
         return args.run(args)
     except AligngraphError as exc:
         print(f"aligngraph: {exc}", file=sys.stderr)
@@ -110,6 +112,7 @@ def _add_check(commands) -> None:
                           "subject is in it")
     cmd.add_argument("--write-baseline", action="store_true",
                      help="write every current finding to the --baseline FILE, and exit 0")
+    _add_max_input_mb(cmd)
     cmd.set_defaults(run=_run_check)
 
 
@@ -148,6 +151,7 @@ def _add_render(commands) -> None:
     cmd.add_argument("--config", metavar="FILE", help="check settings, as for 'check'")
     cmd.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                      help=f"stop the layout after this long (default {DEFAULT_TIMEOUT:g})")
+    _add_max_input_mb(cmd)
     cmd.set_defaults(run=_run_render)
 
 
@@ -176,6 +180,7 @@ def _add_app(commands) -> None:
     cmd.add_argument("--port", type=int, default=8501, help="the port (default 8501)")
     cmd.add_argument("--headless", action="store_true",
                      help="do not open a browser window")
+    _add_max_input_mb(cmd)
     cmd.set_defaults(run=_run_app)
 
 
@@ -355,7 +360,8 @@ def _run_app(args: argparse.Namespace) -> int:
                          "./dev setup)")
     script = Path(__file__).parent / "ui" / "streamlit_app.py"
     command = [sys.executable, "-m", "streamlit", "run", str(script),
-               "--server.port", str(args.port), "--browser.gatherUsageStats", "false"]
+               "--server.port", str(args.port), "--browser.gatherUsageStats", "false",
+               "--server.maxUploadSize", str(_upload_limit_mb())]
     if args.headless:
         command += ["--server.headless", "true"]
     return subprocess.call([*command, "--", *[str(Path(p).resolve()) for p in args.paths]])
@@ -419,6 +425,31 @@ def _run_schema(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_OK
+
+
+def _upload_limit_mb() -> int:
+    """The explorer's upload limit: the loader's file-size limit, in whole megabytes."""
+    import math
+
+    return math.ceil(Limits.from_environment().max_input_mb)
+
+
+def _add_max_input_mb(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--max-input-mb", type=float, metavar="MB",
+                     help=f"refuse files larger than this (default {Limits().max_input_mb:g}, "
+                          f"or ${env_name('max_input_mb')})")
+
+
+def _apply_max_input_mb(args: argparse.Namespace) -> None:
+    """Hand --max-input-mb to the loader (and to the explorer's process) as the
+    environment variable the limits are read from."""
+    from .errors import UsageError
+
+    value = getattr(args, "max_input_mb", None)
+    if value is not None:
+        if value <= 0:
+            raise UsageError("--max-input-mb: expected a number above 0")
+        os.environ[env_name("max_input_mb")] = repr(value)
 
 
 __all__ = ["main"]

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .model import Organisation
+from .errors import excerpt
+from .model import Goal, Organisation
+
+# Suggestions ("did you mean …?") compare an unknown id with every known one. Past this
+# many comparisons in one organisation, unknown ids are reported without a suggestion,
+# so that thousands of broken references cost no more than reading them.
+SUGGESTION_BUDGET = 20_000
+MAX_SUGGESTED_LENGTH = 200
 
 
 @dataclass(frozen=True)
@@ -30,7 +37,7 @@ class Flaw:
 
 
 def find_flaws(org: Organisation) -> list[Flaw]:
-    """Every broken reference and every cycle in ``org``."""
+    """Every broken reference, every cycle and every link of a goal to itself in ``org``."""
     teams = {team.id for team in org.teams}
     goals = {o.id for o in org.objectives} | {k.id for _, k in org.key_results()}
     people = None if org.people is None else {p.id for p in org.people}
@@ -38,6 +45,8 @@ def find_flaws(org: Organisation) -> list[Flaw]:
     flaws = list(_team_flaws(org, refs))
     flaws += _person_flaws(org, refs)
     flaws += _goal_flaws(org, refs)
+    flaws += _repeated_ids(org)
+    flaws += _links_within_an_objective(org)
     flaws += _team_cycles(org)
     flaws += _alignment_cycles(org)
     return flaws
@@ -46,15 +55,22 @@ def find_flaws(org: Organisation) -> list[Flaw]:
 class _References:
     def __init__(self, teams: set[str], people: set[str] | None, goals: set[str]):
         self.known = {"team": teams, "person": people, "goal": goals}
+        self._comparisons_left = SUGGESTION_BUDGET
 
     def check(self, kind, owner_kind, owner_id, loc, value) -> Iterator[Flaw]:
         known = self.known[kind]
         if value is None or known is None or value in known:
             return
-        hint = difflib.get_close_matches(value, known, n=1) if len(known) < 20000 else []
-        suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
         noun = {"team": "team", "person": "person", "goal": "objective or key result"}[kind]
-        yield Flaw(owner_kind, owner_id, loc, f"unknown {noun} {value!r}{suggestion}", value)
+        yield Flaw(owner_kind, owner_id, loc,
+                   f"unknown {noun} {excerpt(value)}{self._suggestion(value, known)}", value)
+
+    def _suggestion(self, value: str, known: set[str]) -> str:
+        if len(value) > MAX_SUGGESTED_LENGTH or self._comparisons_left < len(known):
+            return ""
+        self._comparisons_left -= len(known)
+        hint = difflib.get_close_matches(value, known, n=1)
+        return f"; did you mean {excerpt(hint[0])}?" if hint else ""
 
     def check_all(self, kind, owner_kind, owner_id, field, values) -> Iterator[Flaw]:
         for index, value in enumerate(values):
@@ -84,13 +100,70 @@ def _goal_flaws(org: Organisation, refs: _References) -> Iterator[Flaw]:
 def _common_goal_flaws(goal, refs: _References) -> Iterator[Flaw]:
     yield from refs.check("person", "goal", goal.id, ("owner",), goal.owner)
     yield from refs.check("person", "goal", goal.id, ("liaison",), goal.liaison)
+    yield from _liaison_is_a_team(goal, refs)
     yield from refs.check_all("goal", "goal", goal.id, "aligns_to", goal.aligns_to)
     yield from refs.check_all("team", "goal", goal.id, "depends_on", goal.depends_on)
+
+
+def _liaison_is_a_team(goal: Goal, refs: _References) -> Iterator[Flaw]:
+    """When people are made up from references, a liaison that names a team is surely a
+    slip: a liaison is a person. With people listed, the unknown person says it."""
+    teams = refs.known["team"] or set()
+    if refs.known["person"] is None and goal.liaison in teams:
+        yield Flaw("goal", goal.id, ("liaison",),
+                   f"liaison {excerpt(goal.liaison)} names a team; a liaison is a person who "
+                   "unsticks the cross-team work (list people to give a person a team's id)")
+
+
+def _repeated_ids(org: Organisation) -> Iterator[Flaw]:
+    """An id given twice in one list of references: surely a slip for another id."""
+    for objective in org.objectives:
+        goals: list[Goal] = [objective, *objective.key_results]
+        for goal in goals:
+            fields = ["aligns_to", "depends_on"] + (["contributors"] if goal is not objective
+                                                    else [])
+            for name in fields:
+                yield from _repeats_in(goal.id, name, getattr(goal, name))
+
+
+def _repeats_in(goal_id: str, field: str, values: list[str]) -> Iterator[Flaw]:
+    first: dict[str, int] = {}
+    for index, value in enumerate(values):
+        if value in first:
+            yield Flaw("goal", goal_id, (field, index),
+                       f"{excerpt(value)} is listed twice in {field} (first as {field}"
+                       f"[{first[value]}]); name each id once")
+        first.setdefault(value, index)
+
+
+def _links_within_an_objective(org: Organisation) -> Iterator[Flaw]:
+    """A key result aligned to its own objective or to a sibling key result: alignment
+    that stays inside one objective means nothing. (A goal's ``depends_on`` may name its
+    own team: it loads, and does not make the goal cross-team.)"""
+    for objective in org.objectives:
+        siblings = {kr.id for kr in objective.key_results}
+        for kr in objective.key_results:
+            for index, target in enumerate(kr.aligns_to):
+                if target == objective.id:
+                    yield Flaw("goal", kr.id, ("aligns_to", index), (
+                        f"key result {excerpt(kr.id)} aligns to its own objective "
+                        f"{excerpt(objective.id)}; a key result already measures its objective, "
+                        "so align it to a goal outside it"))
+                elif target in siblings and target != kr.id:
+                    yield Flaw("goal", kr.id, ("aligns_to", index), (
+                        f"key result {excerpt(kr.id)} aligns to {excerpt(target)}, a key result "
+                        f"of its own objective {excerpt(objective.id)}; key results of one "
+                        "objective measure it side by side, so align it to a goal outside it"))
 
 
 def _team_cycles(org: Organisation) -> Iterator[Flaw]:
     parents = {t.id: [t.parent] for t in org.teams if t.parent}
     for cycle in _cycles(parents):
+        if len(cycle) == 1:
+            yield Flaw("team", cycle[0], ("parent",), (
+                f"team {excerpt(cycle[0])} names itself as its parent; a root team has no "
+                "parent"))
+            continue
         path = " → ".join([*cycle, cycle[0]])
         yield Flaw("team", cycle[0], ("parent",), f"team parents form a cycle: {path}")
 
@@ -112,7 +185,8 @@ def _alignment_cycles(org: Organisation) -> Iterator[Flaw]:
 def _alignment_flaw(cycle: list[str], objective_of: dict[str, str]) -> Flaw:
     if len(cycle) == 2 and objective_of.get(cycle[1]) == cycle[0]:
         return Flaw("goal", cycle[0], ("aligns_to",),
-                    f"objective {cycle[0]!r} aligns to its own key result {cycle[1]!r}; "
+                    f"objective {excerpt(cycle[0])} aligns to its own key result "
+                    f"{excerpt(cycle[1])}; "
                     "an objective can only support goals outside itself")
     # Start the cycle at a goal whose next step is an aligns_to link, not membership.
     starts = [i for i, goal in enumerate(cycle)

@@ -50,6 +50,7 @@ class Record(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         coerce_numbers_to_str=True,
+        allow_inf_nan=False,
         json_schema_extra={"patternProperties": {"^x-": {}}, "additionalProperties": False},
     )
 

@@ -9,6 +9,10 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+# Comparing two titles costs the product of their lengths: titles are compared on their
+# first 100 normalised characters (where a title that repeats another shows it), so that
+# a file of long, alike titles cannot stall the echo and copy checks.
+COMPARED = 100
 
 
 @lru_cache(maxsize=65536)
@@ -30,7 +34,7 @@ def echoes(a: str, b: str, threshold: float) -> bool:
     >>> echoes("Grow revenue", "Hire twenty engineers in Berlin", 0.85)
     False
     """
-    left, right = normalise(a), normalise(b)
+    left, right = normalise(a)[:COMPARED], normalise(b)[:COMPARED]
     if not left or not right:
         return False
     return fuzz.ratio(left, right, score_cutoff=threshold * 100) >= threshold * 100
@@ -47,7 +51,7 @@ def similarity(a: str, b: str) -> float:
     >>> round(similarity("Grow revenue", "Cut churn in half"), 2) < 0.5
     True
     """
-    left, right = normalise(a), normalise(b)
+    left, right = normalise(a)[:COMPARED], normalise(b)[:COMPARED]
     if not left or not right:
         return 0.0
     return fuzz.ratio(left, right) / 100

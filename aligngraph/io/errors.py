@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Mapping
 from typing import Any
 
+from ..errors import excerpt
 from ..model import field_names, model_at
 
 _EXPECTED = {
@@ -20,6 +21,8 @@ _EXPECTED = {
     "date_type": "expected a date written YYYY-MM-DD",
     "date_from_datetime_parsing": "expected a date written YYYY-MM-DD",
     "date_parsing": "expected a date written YYYY-MM-DD",
+    "date_from_datetime_inexact": "expected a date written YYYY-MM-DD, with no time",
+    "finite_number": "expected a finite number",
     "string_too_short": "expected non-empty text",
     "less_than_equal": "expected a number from 0 to 1",
     "greater_than_equal": "expected a number from 0 to 1",
@@ -32,7 +35,7 @@ def describe_validation_error(error: Mapping[str, Any]) -> tuple[tuple, str]:
     loc = tuple(error["loc"])
     kind = error["type"]
     if kind == "missing":
-        return loc, f"missing required field {loc[-1]!r}"
+        return loc, f"missing required field {excerpt(loc[-1])}"
     expected = _EXPECTED.get(kind) or error["msg"]
     return loc, f"{expected}, got {_shown(error.get('input'))}"
 
@@ -44,12 +47,11 @@ def unknown_key_message(record_loc: tuple, key: str) -> str:
     close = difflib.get_close_matches(key, valid, n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     listing = f" Valid keys here: {', '.join(valid)} (and x-… extension keys)." if valid else ""
-    return f"unknown key {key!r}{hint}{listing}"
+    return f"unknown key {excerpt(key)}{hint}{listing}"
 
 
 def _shown(value) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return excerpt(value)
 
 
 def dotted(loc: tuple) -> str:
@@ -57,8 +59,13 @@ def dotted(loc: tuple) -> str:
 
     >>> dotted(("objectives", 3, "key_results", 0, "target"))
     'objectives[3].key_results[0].target'
+    >>> dotted(("teams", 0, ""))
+    "teams[0]['']"
     """
     text = ""
     for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        if isinstance(part, int) or part == "":
+            text += f"[{part!r}]"  # an empty key still shows in the path
+        else:
+            text += f".{part}" if text else str(part)
     return text

@@ -6,58 +6,72 @@ the line and column, the path of the field, and what was expected.
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import pydantic
 
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, excerpt
 from ..integrity import find_flaws
 from ..model import Cycle, Document, Organisation, Origin
-from .parsed import Parsed, unknown_keys_of
+from .parsed import Parsed, first_errors, unknown_keys_of
 from .errors import describe_validation_error, dotted, unknown_key_message
-from .yaml_source import Locator, parse_yaml
+from .limits import (
+    Limits, deepest_path, depth_message, long_titles, records_problem, size_problem,
+)
+from .yaml_source import MAX_DIGITS, Locator, duplicate_key_positions, parse_yaml, position_of
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+MAX_PROBLEMS_PER_FILE = 1000  # located one by one; past it, a file's problems are counted
 
 #: Validates a ``settings:`` block: every problem as ``(dotted path, message)``. The
 #: checks own their options, and io sits below them, so the caller passes this in.
 SettingsCheck = Callable[[Mapping[str, Any]], list[tuple[str, str]]]
 
 
-def load(paths: Sequence[str | Path], *, settings_check: SettingsCheck | None = None
-         ) -> Organisation:
+def load(paths: Sequence[str | Path], limits: Limits | None = None, *,
+         settings_check: SettingsCheck | None = None) -> Organisation:
     """Read, validate and merge OKR files and folders into one organisation.
 
-    ``settings_check`` validates the files' ``settings:`` blocks, each problem located;
-    without it they are read as they are (``aligngraph.load`` passes the checks').
+    ``limits`` bound what each file may cost; by default, :class:`Limits` as the
+    environment sets them. ``settings_check`` validates the files' ``settings:`` blocks,
+    each problem located; without it they are read as they are (``aligngraph.load``
+    passes the checks').
 
     Raises
     ------
     InputError
         With every problem found, each located in its file.
     """
+    limits = limits or Limits.from_environment()
     files, problems = expand_paths(paths)
     texts = []
     for path in files:
-        text, problem = _read_text(path)
+        text, problem = _read_text(path, limits)
         if problem:
             problems.append(problem)
         else:
             texts.append((str(path), text))
-    return load_texts(texts, problems, settings_check=settings_check)
+    return load_texts(texts, problems, limits, settings_check=settings_check)
 
 
-def load_bytes(files: Sequence[tuple[str, bytes]], *,
+def load_bytes(files: Sequence[tuple[str, bytes]], limits: Limits | None = None, *,
                settings_check: SettingsCheck | None = None) -> Organisation:
     """Validate and merge OKR documents given as ``(name, bytes)``, e.g. uploads."""
+    limits = limits or Limits.from_environment()
     texts, problems = [], []
     for name, data in files:
         if Path(name).suffix.lower() not in SUFFIXES:
             problems.append(Problem(name, "", "not an OKR file: expected a .yaml, .yml or "
                                     ".json suffix"))
+            continue
+        too_big = size_problem(len(data), limits)
+        if too_big:
+            problems.append(Problem(name, "", too_big))
             continue
         try:
             texts.append((name, data.decode("utf-8")))
@@ -65,20 +79,22 @@ def load_bytes(files: Sequence[tuple[str, bytes]], *,
             problems.append(Problem(name, "", f"cannot be read as UTF-8 text: {exc}"))
     if not files:
         problems.append(Problem("(none)", "", "no OKR file given"))
-    return load_texts(texts, problems, settings_check=settings_check)
+    return load_texts(texts, problems, limits, settings_check=settings_check)
 
 
-def load_texts(texts: Sequence[tuple[str, str]], problems: list[Problem] | None = None, *,
+def load_texts(texts: Sequence[tuple[str, str]], problems: list[Problem] | None = None,
+               limits: Limits | None = None, *,
                settings_check: SettingsCheck | None = None) -> Organisation:
     """Validate and merge OKR documents given as ``(name, text)`` pairs.
 
     The name's suffix chooses the parser: ``.json`` for JSON, anything else YAML.
     """
+    limits = limits or Limits.from_environment()
     problems = list(problems or [])
     sources = _Sources()
     documents = []
     for name, text in texts:
-        parsed, found = _read_document(name, text, sources)
+        parsed, found = _read_document(name, text, sources, limits)
         problems += found
         if parsed is not None:
             documents.append(parsed)
@@ -88,7 +104,12 @@ def load_texts(texts: Sequence[tuple[str, str]], problems: list[Problem] | None 
         problems += _settings_problems(settings_check(org.settings), sources)
     dropped = set().union(*(parsed.dropped_ids for parsed in documents))
     flaws = [flaw for flaw in find_flaws(org) if not _about(flaw, dropped)]
-    problems += [sources.locate_flaw(flaw, org) for flaw in flaws]
+    problems += [sources.locate_flaw(flaw, org) for flaw in flaws[:MAX_PROBLEMS_PER_FILE]]
+    if len(flaws) > MAX_PROBLEMS_PER_FILE:
+        problems.append(Problem(_flaws_file(flaws[MAX_PROBLEMS_PER_FILE:], org), "",
+                                f"{len(flaws) - MAX_PROBLEMS_PER_FILE:,} more problems of "
+                                "references and links are not listed one by one (at most "
+                                f"{MAX_PROBLEMS_PER_FILE:,} are)"))
     if problems:
         raise InputError(problems)
     return org
@@ -137,40 +158,116 @@ class _Sources:
         return self.problem(origin.file, origin.loc + flaw.loc, flaw.message)
 
 
-def _read_text(path: Path) -> tuple[str, Problem | None]:
+def _read_text(path: Path, limits: Limits) -> tuple[str, Problem | None]:
     if path.suffix.lower() not in SUFFIXES:
         return "", Problem(str(path), "", "not an OKR file: expected a .yaml, .yml or .json suffix")
     try:
+        too_big = size_problem(path.stat().st_size, limits)
+        if too_big:
+            return "", Problem(str(path), "", too_big)
         return path.read_text(encoding="utf-8"), None
     except (OSError, UnicodeDecodeError) as exc:
         return "", Problem(str(path), "", f"cannot be read as UTF-8 text: {exc}")
 
 
-def _read_document(file: str, text: str, sources: _Sources) -> tuple[Parsed | None, list[Problem]]:
+def _read_document(file: str, text: str, sources: _Sources, limits: Limits
+                   ) -> tuple[Parsed | None, list[Problem]]:
     sources.add(file, text)
-    data, problems = parse_document(text, file)
+    try:
+        too_big = size_problem(len(text.encode("utf-8")), limits)
+    except UnicodeEncodeError as exc:  # only text handed in by a program can hold one
+        line, column = position_of(text, exc.start)
+        return None, [Problem(file, "", f"holds a lone surrogate U+{ord(text[exc.start]):04X}, "
+                              "which is not a character: expected valid Unicode text",
+                              line, column)]
+    if too_big:
+        return None, [Problem(file, "", too_big)]
+    data, problems = parse_document(text, file, limits)
     if problems:
         return None, problems
+    problems = [sources.problem(file, loc, message) for loc, message in _over_limits(data, limits)]
+    if problems:
+        return None, problems
+    junk = _records_not_mappings(data)
     try:
-        parsed, errors = Parsed.whole(file, Document.model_validate(data)), []
-    except pydantic.ValidationError as exc:
-        errors = exc.errors()
-        parsed = Parsed.salvage(file, data, errors)
-    problems = [_locate_error(error, file, sources) for error in errors]
+        if junk > MAX_PROBLEMS_PER_FILE:
+            raise _TooManyErrors(junk)
+        parsed, errors, total = Parsed.whole(file, Document.model_validate(data)), [], 0
+    except (pydantic.ValidationError, _TooManyErrors) as exc:
+        if exc.error_count() > MAX_PROBLEMS_PER_FILE:
+            # Listing every error of a file full of junk costs more than reading it.
+            errors = first_errors(data, MAX_PROBLEMS_PER_FILE)
+            parsed = Parsed.dropped(file, data)
+            total = exc.error_count()
+        else:
+            assert isinstance(exc, pydantic.ValidationError)  # junk is past the limit
+            errors = list(exc.errors())
+            parsed = Parsed.salvage(file, data, errors)
+            total = len(errors)
+    unknown = unknown_keys_of(parsed, data)
+    problems = [_locate_error(error, file, sources) for error in errors[:MAX_PROBLEMS_PER_FILE]]
     problems += [sources.problem(file, (*loc, key), unknown_key_message(loc, key), key=True)
-                 for loc, key in unknown_keys_of(parsed, data)]
+                 for loc, key in itertools.islice(unknown, MAX_PROBLEMS_PER_FILE)]
+    untold = max(total - len(problems), 0) + sum(1 for _ in unknown)
+    if untold:
+        problems.append(Problem(file, "", f"{untold:,} more problems of the same kinds in this "
+                                f"file are not listed one by one (at most "
+                                f"{MAX_PROBLEMS_PER_FILE:,} of each kind are)"))
     return parsed, problems
 
 
-def parse_document(text: str, file: str) -> tuple[Any, list[Problem]]:
+class _TooManyErrors(Exception):
+    """Raised before validation when a file surely has more errors than are listed."""
+
+    def __init__(self, count: int):
+        super().__init__(count)
+        self.count = count
+
+    def error_count(self) -> int:
+        return self.count
+
+
+def _records_not_mappings(data: Any) -> int:
+    """How many items of the record lists are not mappings: each is an error, and a
+    file of nothing else is answered without validating (and describing) them all."""
+    if not isinstance(data, dict):
+        return 0
+    lists = [data.get(key) for key in ("teams", "people", "objectives")]
+    return sum(type(item) is not dict for items in lists if isinstance(items, list)
+               for item in items)
+
+
+def _flaws_file(flaws: list, org: Organisation) -> str:
+    """The file of the first of some flaws, to report how many more there are."""
+    return org.origins[(flaws[0].kind, flaws[0].id)].file
+
+
+def _over_limits(data: Any, limits: Limits) -> list[tuple[tuple, str]]:
+    """Where the parsed data passes a limit; the nesting first, since the other walks
+    assume it is bounded."""
+    deep = deepest_path(data, limits.max_depth)
+    if deep is not None:
+        return [(deep, depth_message(limits.max_depth))]
+    too_many = records_problem(data, limits)
+    return [too_many] if too_many else list(long_titles(data, limits))
+
+
+def parse_document(text: str, file: str, limits: Limits | None = None
+                   ) -> tuple[Any, list[Problem]]:
     """Parse JSON for a ``.json`` name, YAML for any other; return data and problems."""
     if file.lower().endswith(".json"):
-        return parse_json(text, file)
-    return parse_yaml(text, file)
+        return parse_json(text, file, limits)
+    return parse_yaml(text, file, limits)
 
 
-def parse_json(text: str, file: str) -> tuple[Any, list[Problem]]:
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONG_NUMBER = re.compile(r"-?[0-9]{%d,}" % (MAX_DIGITS + 1))
+
+
+def parse_json(text: str, file: str, limits: Limits | None = None) -> tuple[Any, list[Problem]]:
     """Parse JSON text, reporting duplicate keys rather than dropping one."""
+    limits = limits or Limits()
+    text = text.removeprefix("\ufeff")  # a byte-order mark, as some Windows tools write
     duplicates: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict:
@@ -187,9 +284,75 @@ def parse_json(text: str, file: str) -> tuple[Any, list[Problem]]:
         data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         return None, [Problem(file, "", f"not valid JSON: {exc.msg}", exc.lineno, exc.colno)]
-    problems = [Problem(file, "", f"duplicate key {key!r} in one object; the later value "
-                        "would silently replace the earlier one") for key in duplicates]
+    except RecursionError:
+        line, column = _json_depth_position(text, limits.max_depth)
+        return None, [Problem(file, "", depth_message(limits.max_depth), line, column)]
+    except ValueError:
+        return None, [_long_number_problem(text, file)]
+    located: list[tuple[str, int | None, int | None]] = []
+    located += duplicate_key_positions(text) if duplicates else []
+    if len(located) != len(duplicates):  # the two parsers disagree: keep what JSON found
+        located = [(key, None, None) for key in duplicates]
+    problems = [Problem(file, "", f"duplicate key {excerpt(key)} in one object; the later "
+                        "value would silently replace the earlier one", line, column)
+                for key, line, column in located]
+    if _ESCAPED_SURROGATE.search(text):
+        problems += _lone_surrogates(data, file)
     return data, problems
+
+
+def _json_depth_position(text: str, limit: int) -> tuple[int | None, int | None]:
+    """Where JSON text opens its object or array number ``limit + 1`` inside one another."""
+    depth = 0
+    for token in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text):
+        opening = token.group()
+        if opening in "[{":
+            depth += 1
+            if depth > limit:
+                return position_of(text, token.start())
+        elif opening in "]}":
+            depth -= 1
+    return None, None
+
+
+def _long_number_problem(text: str, file: str) -> Problem:
+    found = _LONG_NUMBER.search(text)
+    line, column = position_of(text, found.start()) if found else (None, None)
+    digits = f"{len(found.group().lstrip('-')):,} digits" if found else "too many digits"
+    return Problem(file, "", f"cannot read a whole number of {digits}; at most "
+                   f"{MAX_DIGITS:,} can be read", line, column)
+
+
+def _lone_surrogates(data: Any, file: str) -> list[Problem]:
+    """Text escaped as half of a UTF-16 pair (``\\ud800``) is no character: refuse it
+    here, or it breaks whatever later prints or writes it."""
+    stack: list[tuple[Any, tuple]] = [(data, ())]
+    found: list[Problem] = []
+    while stack:
+        value, loc = stack.pop()
+        items = (value.items() if isinstance(value, dict) else enumerate(value)
+                 if isinstance(value, list) else ())
+        for key, child in items:
+            for text in (key, child):
+                if isinstance(text, str) and not _encodes(text):
+                    found.append(Problem(file, dotted((*loc, _printable(key))),
+                                         "holds an escaped lone surrogate (\\ud800 to \\udfff), "
+                                         "which is not a character: expected valid Unicode text"))
+            stack.append((child, (*loc, _printable(key))))
+    return found
+
+
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _printable(key: Any) -> Any:
+    return key if not isinstance(key, str) or _encodes(key) else key.encode(
+        "utf-8", "backslashreplace").decode("ascii")
 
 
 def _locate_error(error: Mapping[str, Any], file: str, sources: _Sources) -> Problem:
@@ -252,7 +415,7 @@ class _Merger:
             noun = "objective or key result" if kind == "goal" else kind
             self.problems.append(self.sources.problem(
                 origin.file, origin.loc + ("id",),
-                f"duplicate {noun} id {id_!r}; first defined at {self._where(first)}. "
+                f"duplicate {noun} id {excerpt(id_)}; first defined at {self._where(first)}. "
                 "Ids must be unique across all files"))
 
     def _where(self, origin: Origin) -> str:
@@ -281,5 +444,6 @@ class _Merger:
                 if name in merged and merged[name] != value:
                     self.problems.append(self.sources.problem(
                         file, ("settings", check, name),
-                        f"{value!r} conflicts with {merged[name]!r} set in another file"))
+                        f"{excerpt(value)} conflicts with {excerpt(merged[name])} set in "
+                        "another file"))
                 merged[name] = value

@@ -17,7 +17,8 @@ from ..model import (
     unknown_keys,
 )
 
-_LISTS = {"teams": Team, "people": Person, "objectives": Objective}
+_LISTS: dict[str, type[pydantic.BaseModel]] = {"teams": Team, "people": Person,
+                                                "objectives": Objective}
 
 
 @dataclass
@@ -57,6 +58,17 @@ class Parsed:
                 parsed._keep(key, model, items, failed)
         return parsed
 
+    @classmethod
+    def dropped(cls, file: str, data: Any) -> Parsed:
+        """No record kept, every id noted: for a file with too many errors to salvage."""
+        parsed = cls(file)
+        if isinstance(data, dict):
+            for key in _LISTS:
+                items = data.get(key)
+                for item in items if isinstance(items, list) else ():
+                    parsed.dropped_ids |= _ids_in(item)
+        return parsed
+
     def _keep(self, key: str, model, items: list, failed: set[tuple]) -> None:
         kept = getattr(self, key)
         for index, item in enumerate(items):
@@ -67,6 +79,30 @@ class Parsed:
                 kept.append((index, model.model_validate(item)))
             except pydantic.ValidationError:
                 self.dropped_ids |= _ids_in(item)
+
+
+def first_errors(data: dict, limit: int) -> list[Any]:
+    """About the first ``limit`` validation errors of a document, found record by record
+    so that the cost stops with them; the errors outside the record lists come first."""
+    outline = {key: [] if key in _LISTS and isinstance(value, list) else value
+               for key, value in data.items()}
+    errors = _errors_of(Document, outline)
+    for key, model in _LISTS.items():
+        items = data.get(key)
+        for index, item in enumerate(items if isinstance(items, list) else ()):
+            if len(errors) >= limit:
+                return errors
+            errors += [{**error, "loc": (key, index, *error["loc"])}
+                       for error in _errors_of(model, item)]
+    return errors
+
+
+def _errors_of(model: type[pydantic.BaseModel], value: Any) -> list[Any]:
+    try:
+        model.model_validate(value)
+    except pydantic.ValidationError as exc:
+        return exc.errors()
+    return []
 
 
 def unknown_keys_of(parsed: Parsed | None, data: Any) -> Iterator[tuple[tuple, str]]:
@@ -104,7 +140,8 @@ def _ids_in(item: Any) -> set[str]:
     """Every id in a raw record, key results included."""
     if not isinstance(item, dict):
         return set()
-    ids = {str(item["id"])} if "id" in item else set()
-    for kr in item.get("key_results") or ():
+    ids = {str(item["id"])} if isinstance(item.get("id"), (str, int, float)) else set()
+    key_results = item.get("key_results")
+    for kr in key_results if isinstance(key_results, list) else ():
         ids |= _ids_in(kr)
     return ids

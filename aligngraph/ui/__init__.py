@@ -18,11 +18,13 @@ from .findings_tab import show_findings
 from .graph_tab import show_graph
 from .overview import show_overview
 from .people_tab import show_people
+from .plain import plain
 from .sidebar import choose_source, settings_widgets
 from . import state
 
 SAMPLE_NAMES = {"meridian.yaml": "Meridian Freight (sample, 60 teams)",
                 "nimbus.yaml": "Nimbus (sample, 8 teams)"}
+LAST_GOOD = "last_good_source"  # session key: the last files that loaded
 
 
 def main(argv: list[str] | None = None, samples_dir: Path | None = None) -> None:
@@ -36,19 +38,25 @@ def main(argv: list[str] | None = None, samples_dir: Path | None = None) -> None
         return
     try:
         _explore(source)
+        st.session_state[LAST_GOOD] = source
     except InputError as exc:
-        _show_input_error(exc)
+        last = st.session_state.get(LAST_GOOD)
+        _show_input_error(exc, still_showing=last)
+        if last is not None:
+            _explore(last, titled=False)
     except AligngraphError as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
 
 
-def _explore(source: state.Source) -> None:
+def _explore(source: state.Source, titled: bool = True) -> None:
     base = state.report(source, {})
     settings = settings_widgets(base.configs, base.bands, source.digest[:12])
     report = state.report(source, settings)
     cycle = report.graph.graph["cycle"].name
-    st.title("aligngraph explorer")
-    st.caption(f"{source.label} · {cycle or 'no cycle named'} · as of {report.as_of}")
+    if titled:
+        st.title("aligngraph explorer")
+    st.caption(f"{plain(source.label)} · {plain(cycle, 80) if cycle else 'no cycle named'} · "
+               f"as of {report.as_of}")
     overview, graph, findings, people, exports = st.tabs(
         ["Overview", "Graph", "Findings", "People", "Exports"])
     with overview:
@@ -64,11 +72,15 @@ def _explore(source: state.Source) -> None:
         show_exports(source, settings, shown)
 
 
-def _show_input_error(exc: InputError) -> None:
+def _show_input_error(exc: InputError, still_showing: state.Source | None = None) -> None:
+    """The located problems, as text (never Markdown), at most the first hundreds."""
     st.title("aligngraph explorer")
-    st.error(f"These files cannot be read: {len(exc.problems)} problem"
-             f"{'s' if len(exc.problems) != 1 else ''}. Fix them and upload again.")
-    st.code("\n".join(str(p) for p in exc.problems), language=None)
+    count = len(exc.problems)
+    st.error(f"These files cannot be read: {count:,} problem{'s' if count != 1 else ''}. "
+             "Fix them and upload again.")
+    st.code(str(exc).split("\n", 1)[-1], language=None, wrap_lines=True)
+    if still_showing is not None:
+        st.info(f"Still showing the last files that loaded: {plain(still_showing.label)}.")
 
 
 def script_arguments() -> list[str]:

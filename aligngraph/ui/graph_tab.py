@@ -16,6 +16,7 @@ from ..render.views import resolve_focus
 from ..report import Report
 from . import state
 from .panzoom import pan_zoom_page
+from .plain import plain
 
 LARGE = 150  # objectives above which the explorer opens on the teams view
 MAX_CHOICES = 5000  # focus choices offered in a list; past it, type an id
@@ -48,7 +49,7 @@ def show_graph(source: state.Source, settings: dict, report: Report
         svg = state.picture(source.digest, json.dumps(settings, sort_keys=True), "svg",
                             *drawing, source)
     except AligngraphError as exc:
-        st.warning(str(exc))
+        st.warning(plain(exc))
         return None
     st.iframe(pan_zoom_page(svg.decode(), THEMES[theme].background), height=680)
     return svg, drawing
@@ -64,7 +65,7 @@ def _focus_picker(graph) -> str | None:
         try:
             return resolve_focus(graph, typed)
         except AligngraphError as exc:
-            st.warning(str(exc))
+            st.warning(plain(exc))
             return None
     if st.session_state.get("focus") not in keys:
         st.session_state["focus"] = keys[0] if keys else None
@@ -103,8 +104,8 @@ def _neighbours(graph, focus: str) -> None:
     st.caption("Move the focus:")
     buttons = [("↑", key) for key in ups[:6]] + [("↓", key) for key in downs[:10]]
     for column, (arrow, key) in zip(st.columns(max(len(buttons), 1)), buttons, strict=False):
-        column.button(f"{arrow} {graph.nodes[key]['label'][:28]}", key=f"move:{key}",
-                      on_click=_move_focus, args=(key,), help=describe(graph, key))
+        column.button(f"{arrow} {plain(graph.nodes[key]['label'], 28)}", key=f"move:{key}",
+                      on_click=_move_focus, args=(key,), help=plain(describe(graph, key)))
 
 
 def _move_focus(key: str) -> None:

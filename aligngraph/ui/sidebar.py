@@ -7,8 +7,11 @@ from pathlib import Path
 
 import streamlit as st
 
+import math
+
 from ..checks import REGISTRY, CheckConfig, Option
 from ..checks.config import PROGRESS_OPTIONS
+from ..io.limits import Limits
 from .state import Source
 
 UPLOAD = "Uploaded files"
@@ -20,9 +23,15 @@ def choose_source(paths: list[str], samples: dict[str, Path]) -> Source | None:
     choices = ([f"Files given: {', '.join(Path(p).name for p in paths)}"] if paths else [])
     choices += list(samples) + [UPLOAD]
     choice = st.sidebar.selectbox("Organisation", choices, key="source")
+    limits = Limits.from_environment()
+    limit = math.ceil(limits.max_input_mb)
     uploads = st.sidebar.file_uploader(
-        "Upload YAML or JSON files (several merge into one organisation)",
-        type=["yaml", "yml", "json"], accept_multiple_files=True, key="uploads")
+        f"Upload YAML or JSON files, up to {limit} MB each (several merge into one "
+        "organisation)", type=["yaml", "yml", "json"], accept_multiple_files=True,
+        key="uploads", max_upload_size=limit,
+        help=f"Each file may hold up to {limits.max_records:,} records and titles of up "
+             f"to {limits.max_title_length:,} characters; docs/format.md lists every "
+             "limit and how to raise it.")
     if uploads and choice != UPLOAD:
         st.sidebar.caption("Choose “Uploaded files” above to explore your uploads.")
     if choice == UPLOAD:
