@@ -18,21 +18,24 @@ from ..integrity import find_flaws
 from ..model import Cycle, Document, Organisation, Origin
 from .parsed import Parsed, unknown_keys_of
 from .errors import describe_validation_error, dotted, unknown_key_message
+from .tables import TABLE_SUFFIXES, TableDocument, TableOptions, is_table, read_workbooks
 from .yaml_source import Locator, parse_yaml
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+_EXPECTED_SUFFIXES = "a .yaml, .yml, .json, .csv, .tsv, .xlsx or .ods suffix"
 
 #: Validates a ``settings:`` block: every problem as ``(dotted path, message)``. The
 #: checks own their options, and io sits below them, so the caller passes this in.
 SettingsCheck = Callable[[Mapping[str, Any]], list[tuple[str, str]]]
 
 
-def load(paths: Sequence[str | Path], *, settings_check: SettingsCheck | None = None
-         ) -> Organisation:
+def load(paths: Sequence[str | Path], *, settings_check: SettingsCheck | None = None,
+         tables: TableOptions | None = None) -> Organisation:
     """Read, validate and merge OKR files and folders into one organisation.
 
     ``settings_check`` validates the files' ``settings:`` blocks, each problem located;
     without it they are read as they are (``aligngraph.load`` passes the checks').
+    Spreadsheets (CSV, TSV, XLSX, ODS) are read by :mod:`.tables`, as ``tables`` says.
 
     Raises
     ------
@@ -40,24 +43,30 @@ def load(paths: Sequence[str | Path], *, settings_check: SettingsCheck | None = 
         With every problem found, each located in its file.
     """
     files, problems = expand_paths(paths)
-    texts = []
+    texts, sheets = [], []
     for path in files:
-        text, problem = _read_text(path)
+        if is_table(path.name):
+            data, problem = _read_bytes(path)
+            sheets.append((str(path), data))
+        else:
+            text, problem = _read_text(path)
+            texts.append((str(path), text))
         if problem:
             problems.append(problem)
-        else:
-            texts.append((str(path), text))
-    return load_texts(texts, problems, settings_check=settings_check)
+    return _load(texts, sheets, problems, settings_check, tables)
 
 
 def load_bytes(files: Sequence[tuple[str, bytes]], *,
-               settings_check: SettingsCheck | None = None) -> Organisation:
+               settings_check: SettingsCheck | None = None,
+               tables: TableOptions | None = None) -> Organisation:
     """Validate and merge OKR documents given as ``(name, bytes)``, e.g. uploads."""
     texts, problems = [], []
+    sheets = [(name, data) for name, data in files if is_table(name)]
     for name, data in files:
+        if is_table(name):
+            continue
         if Path(name).suffix.lower() not in SUFFIXES:
-            problems.append(Problem(name, "", "not an OKR file: expected a .yaml, .yml or "
-                                    ".json suffix"))
+            problems.append(Problem(name, "", f"not an OKR file: expected {_EXPECTED_SUFFIXES}"))
             continue
         try:
             texts.append((name, data.decode("utf-8")))
@@ -65,7 +74,7 @@ def load_bytes(files: Sequence[tuple[str, bytes]], *,
             problems.append(Problem(name, "", f"cannot be read as UTF-8 text: {exc}"))
     if not files:
         problems.append(Problem("(none)", "", "no OKR file given"))
-    return load_texts(texts, problems, settings_check=settings_check)
+    return _load(texts, sheets, problems, settings_check, tables)
 
 
 def load_texts(texts: Sequence[tuple[str, str]], problems: list[Problem] | None = None, *,
@@ -74,7 +83,12 @@ def load_texts(texts: Sequence[tuple[str, str]], problems: list[Problem] | None 
 
     The name's suffix chooses the parser: ``.json`` for JSON, anything else YAML.
     """
-    problems = list(problems or [])
+    return _load(texts, [], list(problems or []), settings_check, None)
+
+
+def _load(texts: Sequence[tuple[str, str]], sheets: Sequence[tuple[str, bytes]],
+          problems: list[Problem], settings_check: SettingsCheck | None,
+          tables: TableOptions | None) -> Organisation:
     sources = _Sources()
     documents = []
     for name, text in texts:
@@ -82,7 +96,14 @@ def load_texts(texts: Sequence[tuple[str, str]], problems: list[Problem] | None 
         problems += found
         if parsed is not None:
             documents.append(parsed)
+    workbooks, found = read_workbooks(sheets, tables) if sheets else ([], [])
+    problems += found
+    for workbook in workbooks:
+        parsed, found = _read_workbook(workbook, sources)
+        problems += found
+        documents.append(parsed)
     org, merge_problems = _merge(documents, sources)
+    org.notices = [notice for workbook in workbooks for notice in workbook.notices]
     problems += merge_problems
     if settings_check is not None:
         problems += _settings_problems(settings_check(org.settings), sources)
@@ -101,9 +122,11 @@ def expand_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[Problem]
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
+            found = sorted(p for p in path.rglob("*")
+                           if p.suffix.lower() in SUFFIXES or p.suffix.lower() in TABLE_SUFFIXES)
             if not found:
-                problems.append(Problem(str(path), "", "no .yaml, .yml or .json files in this folder"))
+                problems.append(Problem(str(path), "", "no .yaml, .yml, .json, .csv, .tsv, "
+                                        ".xlsx or .ods files in this folder"))
             files += found
         elif path.is_file():
             files.append(path)
@@ -120,12 +143,18 @@ class _Sources:
     def __init__(self):
         self._texts: dict[str, str] = {}
         self._locators: dict[str, Locator] = {}
+        self._tables: dict[str, TableDocument] = {}
         self.settings_files: dict[str, str] = {}
 
     def add(self, file: str, text: str) -> None:
         self._texts[file] = text
 
+    def add_table(self, workbook: TableDocument) -> None:
+        self._tables[workbook.name] = workbook
+
     def problem(self, file: str, loc: tuple, message: str, *, key: bool = False) -> Problem:
+        if file in self._tables:
+            return self._tables[file].locator.problem(loc, message)
         if file not in self._locators:
             self._locators[file] = Locator(self._texts.get(file, ""))
         position = self._locators[file].find(loc, key=key)
@@ -139,11 +168,25 @@ class _Sources:
 
 def _read_text(path: Path) -> tuple[str, Problem | None]:
     if path.suffix.lower() not in SUFFIXES:
-        return "", Problem(str(path), "", "not an OKR file: expected a .yaml, .yml or .json suffix")
+        return "", Problem(str(path), "", f"not an OKR file: expected {_EXPECTED_SUFFIXES}")
     try:
         return path.read_text(encoding="utf-8"), None
     except (OSError, UnicodeDecodeError) as exc:
         return "", Problem(str(path), "", f"cannot be read as UTF-8 text: {exc}")
+
+
+def _read_bytes(path: Path) -> tuple[bytes, Problem | None]:
+    try:
+        return path.read_bytes(), None
+    except OSError as exc:
+        return b"", Problem(str(path), "", f"cannot be read: {exc.strerror}")
+
+
+def _read_workbook(workbook: TableDocument, sources: _Sources) -> tuple[Parsed, list[Problem]]:
+    """A spreadsheet's document, validated like a file's; its problems located in cells."""
+    sources.add_table(workbook)
+    parsed, problems = _validate(workbook.name, workbook.data, sources)
+    return parsed, workbook.problems + problems
 
 
 def _read_document(file: str, text: str, sources: _Sources) -> tuple[Parsed | None, list[Problem]]:
@@ -151,6 +194,10 @@ def _read_document(file: str, text: str, sources: _Sources) -> tuple[Parsed | No
     data, problems = parse_document(text, file)
     if problems:
         return None, problems
+    return _validate(file, data, sources)
+
+
+def _validate(file: str, data: Any, sources: _Sources) -> tuple[Parsed, list[Problem]]:
     try:
         parsed, errors = Parsed.whole(file, Document.model_validate(data)), []
     except pydantic.ValidationError as exc:
