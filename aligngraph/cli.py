@@ -20,11 +20,12 @@ from . import __version__
 from .checks import REGISTRY
 from .errors import AligngraphError, UsageError
 from .generate import generate
-from .io.writer import write_document
+from .io.tables import TableOptions, load_column_map
+from .io.writer import document_data, write_document
 from .model import Document
 from .output import FORMATS
 from .output.check_docs import checks_markdown, checks_table, explain_text
-from .pipeline import check_paths, load_config
+from .pipeline import check_paths, load, load_config
 from .render import COLOR_BY, FORMATS as RENDER_FORMATS, THEMES, VIEWS, build_dot, render
 from .render.engine import DEFAULT_TIMEOUT
 
@@ -64,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     _add_checks(commands)
     _add_explain(commands)
     _add_schema(commands)
+    _add_convert(commands)
+    _add_template(commands)
     return parser
 
 
@@ -84,6 +87,7 @@ def _add_check(commands) -> None:
     cmd.add_argument("--config", metavar="FILE",
                      help="a YAML or JSON file with a 'settings:' block; it overrides the "
                           "settings in the OKR files, check by check and option by option")
+    _add_table_options(cmd)
     cmd.set_defaults(run=_run_check)
 
 
@@ -118,6 +122,7 @@ def _add_render(commands) -> None:
     cmd.add_argument("--config", metavar="FILE", help="check settings, as for 'check'")
     cmd.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                      help=f"stop the layout after this long (default {DEFAULT_TIMEOUT:g})")
+    _add_table_options(cmd)
     cmd.set_defaults(run=_run_render)
 
 
@@ -200,7 +205,8 @@ def _date(text: str) -> dt.date:
 
 def _run_check(args: argparse.Namespace) -> int:
     settings = load_config(args.config) if args.config else None
-    report = check_paths(args.paths, as_of=args.as_of, settings=settings)
+    report = check_paths(args.paths, as_of=args.as_of, settings=settings,
+                         tables=_table_options(args), notify=_notice)
     sys.stdout.write(FORMATS[args.format](report))
     if args.fail_on == "never":
         return EXIT_OK
@@ -214,7 +220,8 @@ def _run_render(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot tell the format of {args.output!r}: end it in .svg, .png, "
                          ".pdf or .dot")
     settings = load_config(args.config) if args.config else None
-    report = check_paths(args.paths, as_of=args.as_of, settings=settings)
+    report = check_paths(args.paths, as_of=args.as_of, settings=settings,
+                         tables=_table_options(args), notify=_notice)
     dot = build_dot(report, view=args.view, focus=args.focus, depth=args.depth,
                     color_by=args.color_by, theme=args.theme, title=args.title)
     data = dot.source.encode("utf-8") if fmt == "dot" else render(dot, fmt, timeout=args.timeout)
@@ -279,6 +286,97 @@ def _run_schema(args: argparse.Namespace) -> int:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     sys.stdout.write(json.dumps(schema, indent=2) + "\n")
     return EXIT_OK
+
+
+def _add_table_options(cmd) -> None:
+    cmd.add_argument("--layout", metavar="NAME",
+                     help="read spreadsheets in this layout: aligngraph, key-result-rows, "
+                          "parent-references, outline or indented (default: told from "
+                          "each sheet's header)")
+    cmd.add_argument("--columns", metavar="MAP.yaml",
+                     help="a YAML mapping of unusual column headers to fields, e.g. "
+                          "{'Objective Name': objective}")
+
+
+def _table_options(args: argparse.Namespace) -> TableOptions:
+    columns, layout = load_column_map(args.columns) if args.columns else ({}, None)
+    return TableOptions(layout=args.layout or layout, columns=columns)
+
+
+def _notice(text: str) -> None:
+    print(f"aligngraph: note: {text}", file=sys.stderr)
+
+
+def _add_convert(commands) -> None:
+    cmd = commands.add_parser(
+        "convert", help="turn OKR files or spreadsheets into YAML, JSON, XLSX or CSV",
+        description="Read OKR files, spreadsheets or folders (merged into one organisation) "
+                    "and write them as OUT.yaml or OUT.json (format v1), OUT.xlsx (one sheet "
+                    "a table) or a folder of CSV files (an existing folder, or a path ending "
+                    "in /). Nothing is lost: converting back gives the same organisation.")
+    cmd.add_argument("paths", nargs="+", metavar="IN", help="files or folders to read")
+    cmd.add_argument("-o", "--output", required=True, metavar="OUT",
+                     help="OUT.yaml, OUT.json, OUT.xlsx, or a folder for CSV files")
+    _add_table_options(cmd)
+    cmd.set_defaults(run=_run_convert)
+
+
+def _add_template(commands) -> None:
+    cmd = commands.add_parser(
+        "template", help="write an empty OKR workbook to hand to teams",
+        description="Write a workbook in aligngraph's own layout: the headers of every "
+                    "sheet, one example row each, and a sheet of instructions.")
+    cmd.add_argument("-o", "--output", required=True, metavar="OUT.xlsx",
+                     help="OUT.xlsx, or a folder for CSV files")
+    cmd.set_defaults(run=_run_template)
+
+
+def _run_convert(args: argparse.Namespace) -> int:
+    kind = _output_kind(args.output)
+    org = load(args.paths, _table_options(args))
+    for notice in org.notices:
+        _notice(notice)
+    _write_tables(document_data(org), args.output, kind)
+    print(f"wrote {args.output} ({len(org.teams):,} teams, {len(org.objectives):,} "
+          "objectives)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_template(args: argparse.Namespace) -> int:
+    from .io.tables.template import EXAMPLE, INSTRUCTIONS
+
+    kind = _output_kind(args.output)
+    if kind not in ("xlsx", "csv"):
+        raise UsageError(f"a template is a workbook: end {args.output!r} in .xlsx or /")
+    _write_tables(EXAMPLE, args.output, kind, INSTRUCTIONS)
+    print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _output_kind(output: str) -> str:
+    suffix = Path(output).suffix.lower()
+    if output.endswith(("/", "\\")) or Path(output).is_dir():
+        return "csv"
+    if suffix in (".yaml", ".yml", ".json", ".xlsx"):
+        return suffix.lstrip(".")
+    raise UsageError(f"cannot tell the format of {output!r}: end it in .yaml, .json or "
+                     ".xlsx, or in / for a folder of CSV files")
+
+
+def _write_tables(data: dict, output: str, kind: str,
+                  instructions: list[str] | None = None) -> None:
+    from .io.tables.write import tables_of, write_csv_folder, write_xlsx
+
+    out = Path(output)
+    try:
+        if kind == "csv":
+            write_csv_folder(tables_of(data), out)
+        elif kind == "xlsx":
+            write_xlsx(tables_of(data), out, instructions)
+        else:
+            write_document(data, out)
+    except OSError as exc:
+        raise UsageError(f"cannot write {output!r}: {exc.strerror}") from None
 
 
 __all__ = ["main"]

@@ -33,6 +33,27 @@ class TableOptions:
     columns: Mapping[str, str] = field(default_factory=dict)
 
 
+def load_column_map(path: str | Path) -> tuple[dict[str, str], str | None]:
+    """A ``--columns`` file: ``{header: field}``, or a ``columns:`` block with an
+    optional ``layout:``. Returns the map and the layout it names."""
+    import yaml
+
+    from ...errors import InputError
+
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise InputError([Problem(str(path), "", f"cannot read the column map: {exc}")]) from None
+    layout = None
+    if isinstance(data, dict) and isinstance(data.get("columns"), dict):
+        layout = data.get("layout")
+        data = data["columns"]
+    if not isinstance(data, dict):
+        raise InputError([Problem(str(path), "", "expected a mapping of headers to fields, "
+                                  "e.g. {'Objective Name': objective}")])
+    return {str(k): str(v) for k, v in data.items()}, (str(layout) if layout else None)
+
+
 def is_table(name: str) -> bool:
     return Path(name).suffix.lower() in TABLE_SUFFIXES
 
