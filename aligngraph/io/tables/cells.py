@@ -78,7 +78,7 @@ def encode_value(value: Any) -> str | int | float:
     if isinstance(value, dt.date):
         return value.isoformat()
     return yaml.dump(value, Dumper=_Dumper, default_flow_style=True, allow_unicode=True,
-                     width=float("inf")).strip()
+                     width=10**9).strip()
 
 
 def _plain(text: str) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...errors import Problem
+from ...text import normalise
 from .cells import split_list
 from .document import Columns, cell_problem
 from .headers import GOAL_SYNONYMS, field_columns, level_of, normalise_header
@@ -47,6 +48,7 @@ class Item:
     parent_texts: list[str] = field(default_factory=list)
     values: dict[str, Any] = field(default_factory=dict)
     id: str = ""
+    unplaced: bool = False  # its parent is already reported as unresolved
 
 
 @dataclass
@@ -156,10 +158,14 @@ def _agree_on_parent(reader: _Reader, item: Item, first: dict[int, tuple[str, in
     if index not in first:
         first[index] = (text, row)
         item.parent_texts = split_list(text)
-    elif split_list(text) != split_list(first[index][0]):
+    elif _folded(text) != _folded(first[index][0]):
         given, at = first[index]
         reader.problem(row, "parent", f"{text!r} differs from {given!r} on row {at} for "
                        f"the same objective {item.title!r}; give one value on every row")
+
+
+def _folded(text: str) -> list[str]:
+    return [normalise(part) for part in split_list(text)]
 
 
 def _objective_values(reader: _Reader, item: Item, row: int, cells: list[str]) -> None:
@@ -176,7 +182,7 @@ def read_parent_references(sheet: Sheet, out: Rows) -> None:
     """Layout 3: each row has a reference; parents are named by reference (or title)."""
     reader = _Reader(sheet, out)
     columns = reader.columns()
-    seen: dict[str, int] = {_ref(item): item.row for item in out.items if item.ref}
+    seen: dict[str, int] = {_ref(item.ref): item.row for item in out.items if item.ref}
     for row, cells in sheet.rows:
         reader.quarter(row, cells)
         title, ref = reader.get(cells, "title"), reader.get(cells, "reference")
@@ -204,7 +210,7 @@ def read_outline(sheet: Sheet, out: Rows) -> None:
     """Layout 4: ``Order`` numbers place each goal under the one whose number it extends."""
     reader = _Reader(sheet, out)
     out.inherit_team = True
-    columns = reader.columns(title="title")
+    columns = reader.columns(aligns_to="order")
     by_order: dict[str, int] = {}
     for row, cells in sheet.rows:
         reader.quarter(row, cells)
@@ -234,6 +240,7 @@ def read_outline(sheet: Sheet, out: Rows) -> None:
             if parent in by_order:
                 item.parents = [by_order[parent]]
             else:
+                item.unplaced = True
                 reader.problem(item.row, "order", f"the parent reference {parent!r} resolves "
                                f"to nothing: no row is numbered {parent}")
         item.ref = ""  # outline numbers change when goals move: ids come from titles
@@ -245,6 +252,8 @@ def read_indented(sheet: Sheet, out: Rows) -> None:
     out.inherit_team = True
     levels = {index: depth for index, header in enumerate(sheet.header)
               if (depth := level_of(header)) is not None}
+    for index in levels:
+        reader.extra.pop(index, None)
     columns_at: dict[int, Columns] = {}
     stack: list[int] = []
     for row, cells in sheet.rows:
@@ -260,8 +269,8 @@ def read_indented(sheet: Sheet, out: Rows) -> None:
                                              f"with no goal at level {depth - 1} above it"))
             continue
         if depth not in columns_at:
-            columns_at[depth] = {**reader.columns(), "title": (None, index + 1, sheet.header[index]),
-                                 "id": (None, index + 1, sheet.header[index])}
+            cell = (None, index + 1, sheet.header[index])
+            columns_at[depth] = {**reader.columns(), "title": cell, "id": cell, "aligns_to": cell}
         del stack[depth:]
         out.items.append(Item(sheet.where, row, columns_at[depth], cells[index], None,
                               team=reader.get(cells, "team"),

@@ -71,12 +71,14 @@ class _Builder:
                 if len(found) == 1:
                     item.parents.append(found[0])
                 elif found:
+                    item.unplaced = True
                     rows = ", ".join(f"row {self.items[i].row}" for i in found)
                     self.problem(item, "aligns_to", f"{text!r} matches {len(found)} goals "
                                  f"({rows}); name one by its reference or exact title")
                 elif " " not in text.strip():
                     item.values.setdefault("external", []).append(text)
                 else:
+                    item.unplaced = True
                     self.problem(item, "aligns_to", f"{text!r} matches no goal"
                                  + self._nearest(text))
 
@@ -97,7 +99,7 @@ class _Builder:
 
     def check_key_results(self) -> None:
         for item in self.items:
-            if item.kind != "key_result":
+            if item.kind != "key_result" or item.unplaced:
                 continue
             external = item.values.pop("external", [])
             if len(item.parents) + len(external) > 1:
@@ -170,8 +172,10 @@ class _Builder:
         columns = {name: (None, i + 1, sheet.header[i]) for name, i in fields.items()}
         columns["id"] = columns.get("team", (None, 1, "team"))
         for row, cells in sheet.rows:
-            get = (lambda name, cells=cells: cells[fields[name]]
-                   if name in fields and fields[name] < len(cells) else "")
+            def get(name: str, cells: list[str] = cells) -> str:
+                index = fields.get(name)
+                return cells[index] if index is not None and index < len(cells) else ""
+
             name = get("team")
             if not name:
                 self.doc.problems.append(cell_problem(sheet, row, fields.get("team"),
@@ -222,7 +226,7 @@ class _Builder:
                                      item.columns)
                 objectives.append({**self._record(item), "team": slug(item.team) if item.team else "",
                                    "key_results": []})
-        for i, item in enumerate(self.items):
+        for item in self.items:
             if item.kind == "key_result" and item.parents and item.parents[0] in index_of:
                 index = index_of[item.parents[0]]
                 krs = objectives[index]["key_results"]
@@ -231,8 +235,11 @@ class _Builder:
                 record = self._record(item)
                 record.pop("aligns_to", None)
                 krs.append(record)
-        return {"teams": list(self.teams.values()), "people": list(self.people.values()),
-                "objectives": objectives}
+        document: dict[str, Any] = {"teams": list(self.teams.values()),
+                                    "objectives": objectives}
+        if self.people:
+            document["people"] = list(self.people.values())
+        return document
 
     def _record(self, item: Item) -> dict[str, Any]:
         record: dict[str, Any] = {"id": item.id, "title": item.title}
