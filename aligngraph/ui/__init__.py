@@ -32,7 +32,8 @@ def main(argv: list[str] | None = None, samples_dir: Path | None = None) -> None
     source = choose_source(paths, find_samples(samples_dir))
     if source is None:
         st.title("aligngraph explorer")
-        st.info("Upload one or more OKR files (YAML or JSON) in the sidebar.")
+        st.info("Upload one or more OKR files (YAML, JSON, or spreadsheets: CSV, XLSX) in "
+                "the sidebar.")
         return
     try:
         _explore(source)
@@ -49,6 +50,8 @@ def _explore(source: state.Source) -> None:
     cycle = report.graph.graph["cycle"].name
     st.title("aligngraph explorer")
     st.caption(f"{source.label} · {cycle or 'no cycle named'} · as of {report.as_of}")
+    for notice in state.organisation(source).notices:
+        st.info(notice)
     overview, graph, findings, people, exports = st.tabs(
         ["Overview", "Graph", "Findings", "People", "Exports"])
     with overview:

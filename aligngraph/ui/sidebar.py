@@ -21,8 +21,9 @@ def choose_source(paths: list[str], samples: dict[str, Path]) -> Source | None:
     choices += list(samples) + [UPLOAD]
     choice = st.sidebar.selectbox("Organisation", choices, key="source")
     uploads = st.sidebar.file_uploader(
-        "Upload YAML or JSON files (several merge into one organisation)",
-        type=["yaml", "yml", "json"], accept_multiple_files=True, key="uploads")
+        "Upload YAML, JSON, CSV or XLSX files (several merge into one organisation)",
+        type=["yaml", "yml", "json", "csv", "tsv", "xlsx", "ods"], accept_multiple_files=True,
+        key="uploads")
     if uploads and choice != UPLOAD:
         st.sidebar.caption("Choose “Uploaded files” above to explore your uploads.")
     if choice == UPLOAD:
