@@ -332,7 +332,7 @@ def enriched(sample: str) -> str:
 
 
 @pytest.mark.parametrize("sample", ["nimbus.yaml", "meridian.yaml"])
-@pytest.mark.parametrize("middle", ["okrs.xlsx", "csv/"])
+@pytest.mark.parametrize("middle", ["okrs.xlsx", "csv/", "okrs.json"])
 def test_round_trip_loses_nothing(tmp_path, sample, middle):
     source = tmp_path / sample
     source.write_text(enriched(sample), encoding="utf-8")

@@ -3,6 +3,7 @@ organisation as such a document."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -18,10 +19,17 @@ def write_document(data: dict[str, Any], path: Path) -> None:
     """Write ``data`` to ``path``: JSON for ``.json``, YAML (with libyaml) otherwise."""
     with path.open("w", encoding="utf-8") as handle:
         if path.suffix.lower() == ".json":
-            json.dump(data, handle, ensure_ascii=False)
+            json.dump(data, handle, ensure_ascii=False, default=_iso_date)
         else:
             yaml.dump(data, handle, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
                       width=100)
+
+
+def _iso_date(value: Any) -> str:
+    """Dates in JSON are written ``YYYY-MM-DD``, as the format reads them."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 def document_data(org: Organisation) -> dict[str, Any]:

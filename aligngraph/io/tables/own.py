@@ -20,7 +20,7 @@ from .sheets import Sheet
 LISTS = ("aligns_to", "depends_on", "contributors")
 OBJECTIVE_ONLY = ("origin", "intentional")
 _TYPES = {"objective": "objective", "o": "objective", "obj": "objective",
-          "keyresult": "key_result", "kr": "key_result"}
+          "keyresult": "key_result", "kr": "key_result", "key_result": "key_result"}
 
 
 class _Table:
@@ -46,6 +46,18 @@ class _Table:
                 self.fields[name] = index
         self.columns: Columns = {
             name: (None, index + 1, sheet.header[index]) for name, index in self.fields.items()}
+        self._lists = [name for name in LISTS if name in self.fields]
+        self._extensions = [name for name in self.fields if name.startswith("x-")]
+
+    def typed(self, record: dict[str, Any]) -> dict[str, Any]:
+        """Lists split, ``x-`` values typed; the rest stays text for the model to check."""
+        for name in self._lists:
+            if name in record:
+                record[name] = split_list(record[name])
+        for name in self._extensions:
+            if name in record:
+                record[name] = decode_value(record[name])
+        return record
 
     def records(self) -> Iterator[tuple[int, dict[str, str]]]:
         """Each row as ``(row number, {field: text})``, empty cells left out."""
@@ -57,6 +69,8 @@ class _Table:
     def stray_cells(self) -> Iterator[Problem]:
         """Values in columns with no header: never dropped silently."""
         width = len(self.sheet.header)
+        if all(self.sheet.header) and all(len(cells) <= width for _, cells in self.sheet.rows):
+            return
         for row, cells in self.sheet.rows:
             for index in range(len(cells)):
                 if cells[index] and (index >= width or not self.sheet.header[index]):
@@ -70,16 +84,6 @@ def _unknown_column(header: str, valid) -> str:
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return (f"unknown column {header!r}{hint} Valid columns here: {', '.join(valid)} "
             "(and x-… extension columns).")
-
-
-def typed(record: dict[str, str]) -> dict[str, Any]:
-    """Lists split, ``x-`` values typed; the rest stays text for the model to validate."""
-    for name, text in record.items():
-        if name in LISTS:
-            record[name] = split_list(text)  # type: ignore[assignment]
-        elif name.startswith("x-"):
-            record[name] = decode_value(text)
-    return record
 
 
 def read_own(name: str, sheets: dict[str, list[Sheet]]) -> TableDocument:
@@ -120,7 +124,7 @@ class _Builder:
         for row, record in table.records():
             loc = (key, len(self.data[key]))
             self.doc.locator.add(loc, table.sheet.where, row, table.columns)
-            self.data[key].append(typed(record))
+            self.data[key].append(table.typed(record))
 
     def cycle(self, table: _Table) -> None:
         cycle = self.data.setdefault("cycle", {})
@@ -163,16 +167,16 @@ class _Builder:
             if kind == "objective":
                 record.pop("objective", None)
                 last_objective = record.get("id", last_objective)
-                self._objective(table, row, typed(record))
+                self._objective(table, row, table.typed(record))
             elif kind == "key_result":
                 record.setdefault("objective", last_objective or "")
-                self.pending.append((table, row, typed(record)))
+                self.pending.append((table, row, table.typed(record)))
 
     def _kind(self, table: _Table, row: int, record: dict[str, str]) -> str | None:
         written = record.pop("type", None)
         if written is None:
             return "key_result" if record.get("objective") else "objective"
-        kind = _TYPES.get(normalise_header(written))
+        kind = _TYPES.get(written) or _TYPES.get(normalise_header(written))
         if kind is None:
             self.problem(table, row, "type", f"unknown type {written!r}; expected objective "
                          "or key_result (or key result, KR)")
@@ -187,7 +191,7 @@ class _Builder:
 
     def check_ins(self, table: _Table) -> None:
         for row, record in table.records():
-            self.pending.append((table, row, {"check_in": True, **typed(record)}))
+            self.pending.append((table, row, {"check_in": True, **table.typed(record)}))
 
     def finish(self) -> None:
         """Key results join their objectives, and check-ins their key results, wherever

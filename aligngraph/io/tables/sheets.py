@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,8 @@ TABLE_SUFFIXES = CSV_SUFFIXES + BOOK_SUFFIXES
 
 #: First characters a spreadsheet would read as a formula (OWASP's CSV injection list).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# A cell that starts with an apostrophe before a trigger: only then is unquoting needed.
+_QUOTED_FORMULA = re.compile(r"(?:^|[,\t\"\n])\s*'+[=+\-@\t\r]", re.MULTILINE)
 
 
 @dataclass
@@ -44,8 +47,10 @@ def read_sheets(name: str, data: bytes) -> tuple[list[Sheet], list[Problem]]:
     suffix = Path(name).suffix.lower()
     try:
         if suffix in CSV_SUFFIXES:
-            grid = _csv_grid(data, "\t" if suffix == ".tsv" else ",")
-            return [_sheet(name, Path(name).stem, grid, csv=True)], []
+            separator = "\t" if suffix == ".tsv" else ","
+            grid = _csv_grid(data, separator)
+            quoted = _QUOTED_FORMULA.search(data.decode("utf-8-sig")) is not None
+            return [_sheet(name, Path(name).stem, grid, csv=True, quoted=quoted)], []
         return [_sheet(f"{name}:{title}", title, grid) for title, grid in _book_grids(data)], []
     except UnicodeDecodeError as exc:
         return [], [Problem(name, "", f"cannot be read as UTF-8 text: {exc}")]
@@ -85,15 +90,16 @@ def _book_grids(data: bytes) -> list[tuple[str, list[list[Any]]]]:
             for title, frame in frames.items()]
 
 
-def _sheet(where: str, name: str, grid: Sequence[Sequence[Any]], *, csv: bool = False
-           ) -> Sheet:
-    """Cells as stripped text; the header is the first row with any text in it."""
-    convert = _csv_cell if csv else cell_text
+def _sheet(where: str, name: str, grid: Sequence[Sequence[Any]], *, csv: bool = False,
+           quoted: bool = False) -> Sheet:
+    """Cells as stripped text; the header is the first row with any text in it.
+
+    ``quoted``: the CSV has cells that :func:`unquote_formula` must undo."""
     header: list[str] | None = None
     header_row = 0
     rows: list[tuple[int, list[str]]] = []
     for number, raw in enumerate(grid, start=1):
-        cells = [convert(value) for value in raw]
+        cells = _csv_cells(raw, quoted) if csv else [cell_text(value) for value in raw]
         if not any(cells):
             continue
         if header is None:
@@ -106,9 +112,9 @@ def _sheet(where: str, name: str, grid: Sequence[Sequence[Any]], *, csv: bool = 
     return Sheet(where, name, header, header_row, rows)
 
 
-def _csv_cell(value: Any) -> str:
-    text = value.strip() if isinstance(value, str) else cell_text(value)
-    return unquote_formula(text) if text[:1] == "'" else text
+def _csv_cells(raw: Sequence[str], quoted: bool) -> list[str]:
+    cells = [value.strip() for value in raw]
+    return [unquote_formula(cell) for cell in cells] if quoted else cells
 
 
 def unquote_formula(text: str) -> str:

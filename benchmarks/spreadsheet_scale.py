@@ -1,0 +1,104 @@
+"""Time `aligngraph convert` and `aligngraph check` on spreadsheets against the JSON path.
+
+    python benchmarks/spreadsheet_scale.py                  # 1,000 and 10,000 teams
+    python benchmarks/spreadsheet_scale.py --sizes 1000
+
+Organisations from `aligngraph generate --seed 1`, written as JSON. Each command runs as
+a user runs it, alone in a fresh process: `convert org.json -o org.xlsx` and
+`-o org-csv/` (JSON to spreadsheet), `convert org.xlsx -o back.json` and
+`convert org-csv/ -o back.json` (spreadsheet to JSON), and `check` of the JSON file, the
+CSV folder and the XLSX file (text report to /dev/null). Wall time is the median of
+`--repeat` runs (default 1 at 10,000 teams, 3 below); peak memory is the maximum
+resident set size. Then the ratio of each check to the JSON check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+RUN = r"""
+import resource, runpy, sys
+sys.argv = ["aligngraph", *sys.argv[1:]]
+try:
+    runpy.run_module("aligngraph", run_name="__main__")
+except SystemExit:
+    pass
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+
+def aligngraph(*args: str) -> tuple[float, float]:
+    """Wall seconds and peak MB of one `aligngraph` command in its own process."""
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", RUN, *args], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True, check=True)
+    seconds = time.perf_counter() - start
+    return seconds, int(done.stderr.strip().splitlines()[-1]) / 1024
+
+
+def median_run(repeat: int, *args: str) -> tuple[float, float]:
+    runs = [aligngraph(*args) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def organisation(folder: Path, teams: int) -> Path:
+    from aligngraph.generate import generate
+
+    path = folder / f"org{teams}.json"
+    if not path.exists():
+        path.write_text(json.dumps(generate(teams, seed=1)), encoding="utf-8")
+    return path
+
+
+def measure(folder: Path, teams: int, repeat: int) -> dict[str, tuple[float, float]]:
+    source = organisation(folder, teams)
+    xlsx, csvs = folder / f"org{teams}.xlsx", f"{folder}/org{teams}-csv/"
+    back = str(folder / f"back{teams}.json")
+    return {
+        "convert json → xlsx": median_run(repeat, "convert", str(source), "-o", str(xlsx)),
+        "convert json → csv/": median_run(repeat, "convert", str(source), "-o", csvs),
+        "convert xlsx → json": median_run(repeat, "convert", str(xlsx), "-o", back),
+        "convert csv/ → json": median_run(repeat, "convert", csvs, "-o", back),
+        "check json": median_run(repeat, "check", str(source), "--fail-on", "never"),
+        "check csv/": median_run(repeat, "check", csvs, "--fail-on", "never"),
+        "check xlsx": median_run(repeat, "check", str(xlsx), "--fail-on", "never"),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=None)
+    args = parser.parse_args()
+    folder = Path(tempfile.gettempdir()) / "aligngraph-bench"
+    folder.mkdir(exist_ok=True)
+    results = {}
+    for teams in args.sizes:
+        repeat = args.repeat or (1 if teams >= 10000 else 3)
+        results[teams] = measure(folder, teams, repeat)
+        print(f"measured {teams:,} teams", file=sys.stderr)
+    sizes = list(results)
+    print("| command | " + " | ".join(f"{t:,} teams (s)" for t in sizes) + " | "
+          + " | ".join(f"{t:,} teams peak (MB)" for t in sizes) + " |")
+    print("|---|" + "---:|" * (2 * len(sizes)))
+    for name in next(iter(results.values())):
+        cells = [f"{results[t][name][0]:.2f}" for t in sizes]
+        cells += [f"{results[t][name][1]:.0f}" for t in sizes]
+        print(f"| `{name}` | " + " | ".join(cells) + " |")
+    print()
+    for teams in sizes:
+        base = results[teams]["check json"][0]
+        ratios = ", ".join(f"{kind} {results[teams][f'check {kind}'][0] / base:.2f}×"
+                           for kind in ("csv/", "xlsx"))
+        print(f"{teams:,} teams, check over the JSON check: {ratios}")
+
+
+if __name__ == "__main__":
+    main()
