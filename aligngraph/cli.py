@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .bulk import collector_paused
 from .checks import REGISTRY
 from .errors import AligngraphError, UsageError
 from .generate import generate
@@ -333,7 +334,8 @@ def _add_template(commands) -> None:
 
 def _run_convert(args: argparse.Namespace) -> int:
     kind = _output_kind(args.output)
-    org = load(args.paths, _table_options(args))
+    with collector_paused():
+        org = load(args.paths, _table_options(args))
     for notice in org.notices:
         _notice(notice)
     _write_tables(document_data(org), args.output, kind)

@@ -150,6 +150,10 @@ def test_layout_forced_and_columns_mapped(tmp_path):
     org = load([path], TableOptions(columns={"Squad": "team", "Goal": "objective",
                                              "Measure": "key_result"}))
     assert shape(org)["objectives"] == {"win-the-mid-market": ("sales", [], ["close-12-deals"])}
+    bad = write(tmp_path, "bad.csv", "Squad,Goal,Measure,Target\nSales,,Close,1\n")
+    assert problems_of([bad], columns={"Squad": "team", "Goal": "objective",
+                                       "Measure": "key_result"}) == [
+        f"{bad}:2:2: Goal: missing objective"]
     assert problems_of([path], layout="outline", columns={"Squad": "team"})[0].startswith(
         f"{path}:1: cannot tell what this sheet holds in layout outline (4)")
     assert "unknown layout 'nope'" in problems_of([path], layout="nope")[0]
@@ -286,6 +290,13 @@ def test_layout_4_and_5_problems(tmp_path):
     ]
 
 
+def test_a_sheet_of_another_layout_is_not_ignored(tmp_path):
+    teams = write(tmp_path, "teams.csv", "id,name,parent\nsales,Sales,\n")
+    assert problems_of([SHEETS / "outline.csv", teams]) == [
+        f"{teams}:1: this sheet is in aligngraph's layout, unlike the workbook's goal "
+        "sheets; one workbook, one layout"]
+
+
 def test_xlsx_problems_name_the_sheet(tmp_path):
     from openpyxl import Workbook
 
@@ -413,3 +424,23 @@ def test_reading_yaml_imports_no_pandas():
             "print('pandas' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_blank_rows_and_trailing_empty_columns_are_fine_stray_values_are_not(tmp_path):
+    folder = tmp_path / "okrs"
+    folder.mkdir()
+    write(folder, "teams.csv", "id,name,,\n\na,A,,\n,,,\nb,B,,\n")
+    write(folder, "goals.csv", """
+        type,id,title,team,objective,x-status,,
+        objective,O1,Grow,a,,"[on track, 81]",,
+        ,O1.1,Reach 5,,O1,true,,
+        objective,O2,Keep,b,,DONE: 81%,,
+        """)
+    org = load([folder])
+    assert [t.id for t in org.teams] == ["a", "b"]
+    assert org.objectives[0].extensions == {"x-status": ["on track", 81]}
+    assert org.objectives[0].key_results[0].extensions == {"x-status": True}
+    assert org.objectives[1].extensions == {"x-status": "DONE: 81%"}
+    write(folder, "people.csv", "id,name,team\nana,Ana,a,oops\n")
+    assert problems_of([folder]) == [
+        f"{folder}/people.csv:2:4: a value in a column with no header"]

@@ -97,6 +97,7 @@ def read_workbook(name: str, sheets: list[Sheet], layout: int | None = None,
         if skipped(sheet) or not sheet.header:
             continue
         if mapping:
+            sheet.written = list(sheet.header)
             sheet.header = [_mapped(h, mapping) for h in sheet.header]
         role = classify(sheet, layout)
         if role is None:
@@ -109,6 +110,7 @@ def read_workbook(name: str, sheets: list[Sheet], layout: int | None = None,
                                 + ", ".join(_layout_name(n) for n in goal_layouts)
                                 + "): one workbook, one layout (or give --layout)"))
     own = goal_layouts == [1] or (not goal_layouts and any(r.layout == 1 for r in roles))
+    problems += _stray_sheets(roles, own)
     if own:
         doc = read_own(name, {role.table: found for role, found in roles.items()
                               if role.layout == 1})
@@ -128,6 +130,17 @@ def _read_goal_layout(name: str, roles: dict[Role, list[Sheet]], layout: int | N
                 READERS[role.layout](sheet, rows)
     build_goals(doc, rows, roles.get(TEAM_SHEET, []))
     return doc
+
+
+def _stray_sheets(roles: dict[Role, list[Sheet]], own: bool) -> list[Problem]:
+    """Sheets of aligngraph's layout among another layout's (or the reverse) would be
+    ignored: say so instead."""
+    stray = [sheet for role, sheets in roles.items() for sheet in sheets
+             if (role.layout == 1) != own]
+    return [Problem(sheet.where, "", "this sheet is in "
+                    + ("another layout than" if own else "aligngraph's layout, unlike")
+                    + " the workbook's goal sheets; one workbook, one layout",
+                    sheet.header_row, None) for sheet in stray]
 
 
 def _mapped(header: str, mapping: Mapping[str, str]) -> str:

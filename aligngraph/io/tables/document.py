@@ -15,7 +15,7 @@ Columns = dict[str, tuple[int | None, int, str]]
 
 def sheet_columns(sheet: Sheet, fields: dict[str, int]) -> Columns:
     """The columns of a sheet's fields, to locate problems: ``{field: (None, column, header)}``."""
-    return {name: (None, index + 1, sheet.header[index]) for name, index in fields.items()}
+    return {name: (None, index + 1, sheet.label(index)) for name, index in fields.items()}
 
 
 class TableLocator:
@@ -73,5 +73,5 @@ def cell_problem(sheet: Sheet, row: int, index: int | None, message: str,
     """A problem at one cell of a sheet (``index`` 0-based; None for the whole row)."""
     if index is None:
         return Problem(sheet.where, field_name, message, row, None)
-    header = sheet.header[index] if index < len(sheet.header) else field_name
+    header = sheet.label(index) if index < len(sheet.header) else field_name
     return Problem(sheet.where, header or field_name, message, row, index + 1)

@@ -82,9 +82,9 @@ class _Reader:
         for source, target in names.items():
             if source in self.fields:
                 index = self.fields[source]
-                found[target] = (None, index + 1, self.sheet.header[index])
+                found[target] = (None, index + 1, self.sheet.label(index))
         for index, key in self.extra.items():
-            found[key] = (None, index + 1, self.sheet.header[index])
+            found[key] = (None, index + 1, self.sheet.label(index))
         found.setdefault("id", found.get("title", (None, 0, "id")))
         return found
 
@@ -269,7 +269,7 @@ def read_indented(sheet: Sheet, out: Rows) -> None:
                                              f"with no goal at level {depth - 1} above it"))
             continue
         if depth not in columns_at:
-            cell = (None, index + 1, sheet.header[index])
+            cell = (None, index + 1, sheet.label(index))
             columns_at[depth] = {**reader.columns(), "title": cell, "id": cell, "aligns_to": cell}
         del stack[depth:]
         out.items.append(Item(sheet.where, row, columns_at[depth], cells[index], None,
@@ -280,7 +280,7 @@ def read_indented(sheet: Sheet, out: Rows) -> None:
 
 def _indent_problem(sheet: Sheet, out: Rows, row: int, titles: list, first: int) -> None:
     if titles:
-        names = " and ".join(sheet.header[index] for _, index in titles)
+        names = " and ".join(sheet.label(index) for _, index in titles)
         out.problems.append(cell_problem(sheet, row, titles[1][1], f"titles in {names}; "
                                          "write one goal a row, in the column of its depth"))
     else:

@@ -169,7 +169,7 @@ class _Builder:
 
     def _team_sheet(self, sheet: Sheet) -> None:
         fields, extra, _ = field_columns(sheet, TEAM_SYNONYMS)
-        columns = {name: (None, i + 1, sheet.header[i]) for name, i in fields.items()}
+        columns = {name: (None, i + 1, sheet.label(i)) for name, i in fields.items()}
         columns["id"] = columns.get("team", (None, 1, "team"))
         for row, cells in sheet.rows:
             def get(name: str, cells: list[str] = cells) -> str:

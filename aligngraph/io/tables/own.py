@@ -45,7 +45,7 @@ class _Table:
             else:
                 self.fields[name] = index
         self.columns: Columns = {
-            name: (None, index + 1, sheet.header[index]) for name, index in self.fields.items()}
+            name: (None, index + 1, sheet.label(index)) for name, index in self.fields.items()}
         self._lists = [name for name in LISTS if name in self.fields]
         self._extensions = [name for name in self.fields if name.startswith("x-")]
 
@@ -157,7 +157,7 @@ class _Builder:
                 self.problem(table, row, "key", "a value with no key")
                 continue
             column = (value_index + 1) if value_index is not None else 0
-            header = table.sheet.header[value_index] if value_index is not None else "value"
+            header = table.sheet.label(value_index) if value_index is not None else "value"
             yield key, record.get("value", ""), (row, column, f"{key} ({header})")
 
     def goals(self, table: _Table) -> None:

@@ -40,6 +40,11 @@ class Sheet:
     header: list[str]
     header_row: int
     rows: list[tuple[int, list[str]]]
+    written: list[str] | None = None  # the header as written, when --columns renamed it
+
+    def label(self, index: int) -> str:
+        """A column's header as the spreadsheet shows it."""
+        return (self.written or self.header)[index]
 
 
 def read_sheets(name: str, data: bytes) -> tuple[list[Sheet], list[Problem]]:
