@@ -53,7 +53,7 @@ class TableLocator:
         name = next((part for part in loc[cut:] if isinstance(part, str)), None)
         if name is not None and name in columns:
             cell_row, column, header = columns[name]
-            return Problem(where, header, message, cell_row or row, column)
+            return Problem(where, header, message, cell_row or row, column or None)
         return Problem(where, name or "", message, row, None)
 
 
