@@ -459,3 +459,15 @@ def test_cycle_and_settings_rows_are_located(tmp_path):
     assert found[1].startswith(f"{folder}/settings.csv:2:2: overloaded-contributor."
                                "max_objectivs (value): unknown option 'max_objectivs'")
     assert len(found) == 2
+
+
+def test_a_duplicate_id_across_a_sheet_and_a_yaml_file_names_both_places(tmp_path):
+    yaml_file = write(tmp_path, "more.yaml", """
+        teams: [{id: sales}]
+        objectives: [{id: O1, team: sales, title: Again}]
+        """)
+    sheet = write(tmp_path, "goals.csv", "type,id,title,team\nobjective,O1,Grow,sales\n")
+    found = problems_of([yaml_file, sheet])
+    assert len(found) == 1 and found[0].startswith(
+        f"{sheet}:2:2: id: duplicate objective or key result id 'O1'; first defined at "
+        f"{yaml_file}:2")

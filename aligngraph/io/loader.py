@@ -45,14 +45,13 @@ def load(paths: Sequence[str | Path], *, settings_check: SettingsCheck | None = 
     files, problems = expand_paths(paths)
     texts, sheets = [], []
     for path in files:
-        if is_table(path.name):
-            data, problem = _read_bytes(path)
-            sheets.append((str(path), data))
-        else:
-            text, problem = _read_text(path)
-            texts.append((str(path), text))
+        content, problem = _read_bytes(path) if is_table(path.name) else _read_text(path)
         if problem:
             problems.append(problem)
+        elif isinstance(content, bytes):
+            sheets.append((str(path), content))
+        else:
+            texts.append((str(path), content))
     return _load(texts, sheets, problems, settings_check, tables)
 
 
