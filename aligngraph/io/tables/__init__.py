@@ -83,9 +83,11 @@ def read_workbooks(files: Sequence[tuple[str, bytes]], options: TableOptions | N
 
 
 def _workbook_name(group: Sequence[tuple[str, bytes]]) -> str:
-    if len(group) == 1:
-        return group[0][0]
-    return str(Path(group[0][0]).parent / "*.csv")
+    """The name messages give a workbook: its file, or its CSV files."""
+    names = [name for name, _ in group]
+    if len(names) <= 3:
+        return " + ".join(names)
+    return f"{names[0]} + {len(names) - 1} more CSV files"
 
 
 def read_workbook(name: str, sheets: list[Sheet], layout: int | None = None,
