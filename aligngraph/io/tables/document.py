@@ -13,11 +13,6 @@ from .sheets import Sheet
 Columns = dict[str, tuple[int | None, int, str]]
 
 
-def sheet_columns(sheet: Sheet, fields: dict[str, int]) -> Columns:
-    """The columns of a sheet's fields, to locate problems: ``{field: (None, column, header)}``."""
-    return {name: (None, index + 1, sheet.label(index)) for name, index in fields.items()}
-
-
 class TableLocator:
     """Finds the sheet, row and column of a path such as ``("objectives", 2, "target")``.
 
