@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import textwrap
+import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 
@@ -471,3 +474,47 @@ def test_a_duplicate_id_across_a_sheet_and_a_yaml_file_names_both_places(tmp_pat
     assert len(found) == 1 and found[0].startswith(
         f"{sheet}:2:2: id: duplicate objective or key result id 'O1'; first defined at "
         f"{yaml_file}:2")
+
+
+
+def ods_bytes(sheets):
+    """A minimal OpenDocument spreadsheet: {sheet name: rows of cells}."""
+    def cell(v):
+        if isinstance(v, (int, float)):
+            return f'<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>'
+        return f'<table:table-cell office:value-type="string"><text:p>{escape(str(v))}</text:p></table:table-cell>'
+    tables = "".join(
+        f'<table:table table:name="{escape(name)}">' + "".join(
+            "<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in rows)
+        + "</table:table>" for name, rows in sheets.items())
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+               f'<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body>'
+               '</office:document-content>')
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                '</manifest:manifest>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("META-INF/manifest.xml", manifest)
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def test_ods_is_read_too():
+    data = ods_bytes({"OKRs": [["Team", "Objective", "Key Result", "Target"],
+                               ["Sales", "Win", "Close deals", 12],
+                               ["Sales", "Win", "Raise win rate", "lots"]]})
+    with pytest.raises(InputError) as caught:
+        load_bytes([("okrs.ods", data)])
+    assert [str(p) for p in caught.value.problems] == [
+        "okrs.ods:OKRs:3:4: Target: expected a number, got 'lots'"]
+    good = ods_bytes({"OKRs": [["Team", "Objective", "Key Result", "Target"],
+                               ["Sales", "Win", "Close deals", 12]]})
+    org = load_bytes([("okrs.ods", good)])
+    assert numbers(org) == {"close-deals": (None, 12, None)}
