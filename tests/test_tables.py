@@ -19,7 +19,6 @@ from aligngraph.pipeline import analyse, load, load_bytes, load_texts
 
 ROOT = Path(__file__).parent.parent
 SHEETS = Path(__file__).parent / "sheets"
-AS_OF = None
 
 
 def shape(org) -> dict:
