@@ -517,3 +517,13 @@ def test_ods_is_read_too():
                                ["Sales", "Win", "Close deals", 12]]})
     org = load_bytes([("okrs.ods", good)])
     assert numbers(org) == {"close-deals": (None, 12, None)}
+
+
+def test_a_column_map_file_names_itself_in_its_problems(tmp_path, capsys):
+    from aligngraph.io.tables import load_column_map
+
+    good = write(tmp_path, "map.yaml", "columns: {Squad: team, Status: x-status}\nlayout: 2\n")
+    assert load_column_map(good) == ({"Squad": "team", "Status": "x-status"}, "2")
+    bad = write(tmp_path, "bad.yaml", "Squad: tem\n")
+    assert main(["check", str(SHEETS / "outline.csv"), "--columns", bad]) == 2
+    assert f"{bad}: columns: 'Squad': unknown field 'tem'" in capsys.readouterr().err

@@ -51,7 +51,11 @@ def load_column_map(path: str | Path) -> tuple[dict[str, str], str | None]:
     if not isinstance(data, dict):
         raise InputError([Problem(str(path), "", "expected a mapping of headers to fields, "
                                   "e.g. {'Objective Name': objective}")])
-    return {str(k): str(v) for k, v in data.items()}, (str(layout) if layout else None)
+    mapping = {str(k): str(v) for k, v in data.items()}
+    problems = [Problem(str(path), "columns", p.message) for p in _column_map(mapping)[1]]
+    if problems:
+        raise InputError(problems)
+    return mapping, (str(layout) if layout else None)
 
 
 def is_table(name: str) -> bool:
