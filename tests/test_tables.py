@@ -527,3 +527,14 @@ def test_a_column_map_file_names_itself_in_its_problems(tmp_path, capsys):
     bad = write(tmp_path, "bad.yaml", "Squad: tem\n")
     assert main(["check", str(SHEETS / "outline.csv"), "--columns", bad]) == 2
     assert f"{bad}: columns: 'Squad': unknown field 'tem'" in capsys.readouterr().err
+
+
+def test_semicolon_separated_csv_is_read(tmp_path):
+    path = write(tmp_path, "okrs.csv", """
+        Team;Objective;Key Result;Target Value
+        Sales;Win, then grow;Close deals;12,5
+        """)
+    with pytest.raises(InputError) as caught:
+        load([path])
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:2:4: Target Value: expected a number, got '12,5'"]

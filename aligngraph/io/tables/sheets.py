@@ -52,9 +52,10 @@ def read_sheets(name: str, data: bytes) -> tuple[list[Sheet], list[Problem]]:
     suffix = Path(name).suffix.lower()
     try:
         if suffix in CSV_SUFFIXES:
-            separator = "\t" if suffix == ".tsv" else ","
-            grid = _csv_grid(data, separator)
-            quoted = _QUOTED_FORMULA.search(data.decode("utf-8-sig")) is not None
+            text = data.decode("utf-8-sig")
+            separator = "\t" if suffix == ".tsv" else csv_separator(text)
+            grid = _csv_grid(text, separator)
+            quoted = _QUOTED_FORMULA.search(text) is not None
             return [_sheet(name, Path(name).stem, grid, csv=True, quoted=quoted)], []
         return [_sheet(f"{name}:{title}", title, grid) for title, grid in _book_grids(data)], []
     except UnicodeDecodeError as exc:
@@ -69,10 +70,22 @@ def _reason(exc: Exception) -> str:
     return text[0] if text else type(exc).__name__
 
 
-def _csv_grid(data: bytes, separator: str) -> list[list[str]]:
+def csv_separator(text: str) -> str:
+    """``,``, or ``;`` or a tab when the header line uses that instead (spreadsheets in
+    languages that write decimal commas save CSV with ``;``).
+
+    >>> csv_separator("Team;Objective;Key Result\\n"), csv_separator("a,b;c\\n")
+    (';', ',')
+    """
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] > counts[","] else ","
+
+
+def _csv_grid(text: str, separator: str) -> list[list[str]]:
     import pandas as pd
 
-    text = data.decode("utf-8-sig")
     if not text.strip():
         return []
     try:
