@@ -18,6 +18,7 @@ from .io.limits import Limits, env_name
 from .output import FORMAT_NAMES
 
 if TYPE_CHECKING:
+    from .io.tables import TableOptions
     from .report import Report
 
 # Only what building the parser needs is imported here: each command imports the rest
@@ -73,6 +74,8 @@ def _parser() -> argparse.ArgumentParser:
     _add_checks(commands)
     _add_explain(commands)
     _add_schema(commands)
+    _add_convert(commands)
+    _add_template(commands)
     return parser
 
 
@@ -113,6 +116,7 @@ def _add_check(commands) -> None:
     cmd.add_argument("--write-baseline", action="store_true",
                      help="write every current finding to the --baseline FILE, and exit 0")
     _add_max_input_mb(cmd)
+    _add_table_options(cmd)
     cmd.set_defaults(run=_run_check)
 
 
@@ -152,6 +156,7 @@ def _add_render(commands) -> None:
     cmd.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                      help=f"stop the layout after this long (default {DEFAULT_TIMEOUT:g})")
     _add_max_input_mb(cmd)
+    _add_table_options(cmd)
     cmd.set_defaults(run=_run_render)
 
 
@@ -262,7 +267,8 @@ def _checked_report(args: argparse.Namespace) -> Report:
     from .pipeline import check_paths, load_config
 
     settings = load_config(args.config) if args.config else None
-    return check_paths(args.paths, as_of=args.as_of, settings=settings)
+    return check_paths(args.paths, as_of=args.as_of, settings=settings,
+                       tables=_table_options(args), notify=_notice)
 
 
 def _format(name: str) -> str:
@@ -450,6 +456,113 @@ def _apply_max_input_mb(args: argparse.Namespace) -> None:
         if value <= 0:
             raise UsageError("--max-input-mb: expected a number above 0")
         os.environ[env_name("max_input_mb")] = repr(value)
+
+
+def _add_table_options(cmd) -> None:
+    cmd.add_argument("--layout", metavar="NAME",
+                     help="read spreadsheets in this layout: aligngraph, key-result-rows, "
+                          "parent-references, outline or indented (default: told from "
+                          "each sheet's header)")
+    cmd.add_argument("--columns", metavar="MAP.yaml",
+                     help="a YAML mapping of unusual column headers to fields, e.g. "
+                          "{'Objective Name': objective}")
+
+
+def _table_options(args: argparse.Namespace) -> TableOptions:
+    from .io.tables import TableOptions, load_column_map
+
+    columns, layout = load_column_map(args.columns) if args.columns else ({}, None)
+    return TableOptions(layout=args.layout or layout, columns=columns)
+
+
+def _notice(text: str) -> None:
+    print(f"aligngraph: note: {text}", file=sys.stderr)
+
+
+def _add_convert(commands) -> None:
+    cmd = commands.add_parser(
+        "convert", help="turn OKR files or spreadsheets into YAML, JSON, XLSX or CSV",
+        description="Read OKR files, spreadsheets or folders (merged into one organisation) "
+                    "and write them as OUT.yaml or OUT.json (format v1), OUT.xlsx (one sheet "
+                    "a table) or a folder of CSV files (an existing folder, or a path ending "
+                    "in /). Nothing is lost: converting back gives the same organisation.")
+    cmd.add_argument("paths", nargs="+", metavar="IN", help="files or folders to read")
+    cmd.add_argument("-o", "--output", required=True, metavar="OUT",
+                     help="OUT.yaml, OUT.json, OUT.xlsx, or a folder for CSV files")
+    _add_table_options(cmd)
+    cmd.set_defaults(run=_run_convert)
+
+
+def _add_template(commands) -> None:
+    cmd = commands.add_parser(
+        "template", help="write an empty OKR workbook to hand to teams",
+        description="Write a workbook in aligngraph's own layout: the headers of every "
+                    "sheet, one example row each, and a sheet of instructions.")
+    cmd.add_argument("-o", "--output", required=True, metavar="OUT.xlsx",
+                     help="OUT.xlsx, or a folder for CSV files")
+    cmd.set_defaults(run=_run_template)
+
+
+def _run_convert(args: argparse.Namespace) -> int:
+    from .bulk import collector_paused
+    from .io.writer import document_data
+    from .pipeline import load
+
+    kind = _output_kind(args.output)
+    with collector_paused():
+        org = load(args.paths, _table_options(args))
+    for notice in org.notices:
+        _notice(notice)
+    _write_tables(document_data(org), args.output, kind)
+    print(f"wrote {args.output} ({len(org.teams):,} teams, {len(org.objectives):,} "
+          "objectives)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_template(args: argparse.Namespace) -> int:
+    from .errors import UsageError
+    from .io.tables.template import EXAMPLE, INSTRUCTIONS
+
+    kind = _output_kind(args.output)
+    if kind not in ("xlsx", "csv"):
+        raise UsageError(f"a template is a workbook: end {args.output!r} in .xlsx or /")
+    _write_tables(EXAMPLE, args.output, kind, INSTRUCTIONS)
+    print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _output_kind(output: str) -> str:
+    from pathlib import Path
+
+    from .errors import UsageError
+
+    suffix = Path(output).suffix.lower()
+    if output.endswith(("/", "\\")) or Path(output).is_dir():
+        return "csv"
+    if suffix in (".yaml", ".yml", ".json", ".xlsx"):
+        return suffix.lstrip(".")
+    raise UsageError(f"cannot tell the format of {output!r}: end it in .yaml, .json or "
+                     ".xlsx, or in / for a folder of CSV files")
+
+
+def _write_tables(data: dict, output: str, kind: str,
+                  instructions: list[str] | None = None) -> None:
+    from pathlib import Path
+
+    from .errors import UsageError
+    from .io.tables.write import tables_of, write_csv_folder, write_xlsx
+    from .io.writer import write_document
+
+    out = Path(output)
+    try:
+        if kind == "csv":
+            write_csv_folder(tables_of(data), out)
+        elif kind == "xlsx":
+            write_xlsx(tables_of(data), out, instructions)
+        else:
+            write_document(data, out)
+    except OSError as exc:
+        raise UsageError(f"cannot write {output!r}: {exc.strerror}") from None
 
 
 __all__ = ["main"]

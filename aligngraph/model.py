@@ -221,6 +221,7 @@ class Organisation:
 
     ``origins`` is keyed by ``(kind, id)``, kind being ``team``, ``person`` or ``goal``.
     ``people`` is None when no file lists people: they are then made up as referenced.
+    ``notices`` say what reading inferred (from a spreadsheet that lacks a team tree…).
     """
 
     cycle: Cycle
@@ -229,6 +230,7 @@ class Organisation:
     objectives: list[Objective] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
 
     def key_results(self):
         """Every key result with its objective."""

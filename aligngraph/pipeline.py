@@ -20,6 +20,7 @@ from .graph import KEY_RESULT, OBJECTIVE, PERSON, TEAM, build_graph, team_key
 from .io import config_file, loader
 from .io.check_cases import CheckCase
 from .io.positions import locate_records
+from .io.tables import TableOptions
 from .model import Location, Organisation
 from .report import Report, SlackRow, count_nodes, finding_node, sort_findings
 from .slack import slack_levels
@@ -79,14 +80,17 @@ def settings_problems(settings: Mapping[str, Any]) -> list[tuple[str, str]]:
     return resolve_settings(settings, REGISTRY)[1]
 
 
-def load(paths: Sequence[str | Path]) -> Organisation:
-    """Read OKR files and folders into one organisation, settings validated and located."""
-    return loader.load(paths, settings_check=settings_problems)
+def load(paths: Sequence[str | Path], tables: TableOptions | None = None) -> Organisation:
+    """Read OKR files and folders into one organisation, settings validated and located.
+
+    ``tables`` forces a spreadsheet layout or maps unusual column headers."""
+    return loader.load(paths, settings_check=settings_problems, tables=tables)
 
 
-def load_bytes(files: Sequence[tuple[str, bytes]]) -> Organisation:
+def load_bytes(files: Sequence[tuple[str, bytes]], tables: TableOptions | None = None
+               ) -> Organisation:
     """Validate OKR documents given as ``(name, bytes)`` (uploads), like :func:`load`."""
-    return loader.load_bytes(files, settings_check=settings_problems)
+    return loader.load_bytes(files, settings_check=settings_problems, tables=tables)
 
 
 def load_texts(texts: Sequence[tuple[str, str]]) -> Organisation:
@@ -99,11 +103,17 @@ def load_config(path: str | Path) -> dict[str, Any]:
     return config_file.load_config(path, settings_check=settings_problems)
 
 
-def check_paths(paths: Sequence[str | Path], **options: Any) -> Report:
+def check_paths(paths: Sequence[str | Path], *, tables: TableOptions | None = None,
+                notify: Callable[[str], None] | None = None, **options: Any) -> Report:
     """Load OKR files and folders, then :func:`analyse` them; each finding's subject is
-    located in its file (``Report.locations``)."""
+    located in its file (``Report.locations``).
+
+    ``notify`` hears what reading inferred (a team tree from the goal tree…)."""
     with collector_paused():
-        org = load(paths)
+        org = load(paths, tables)
+    if notify is not None:
+        for notice in org.notices:
+            notify(notice)
     report = analyse(org, sources=[str(p) for p in paths], **options)
     return replace(report, locations=locate_findings(org, report.findings))
 

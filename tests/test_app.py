@@ -143,7 +143,8 @@ def test_downloads_carry_the_picture_and_the_report(monkeypatch):
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
     at = start()
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["Picture (SVG)", "Picture (PNG)", "Report (Markdown)", "Report (JSON)"]
+    assert labels == ["Picture (SVG)", "Picture (PNG)", "Report (Markdown)", "Report (JSON)",
+                      "Findings (CSV)", "Organisation (XLSX)"]
     assert saved["image/svg+xml"].lstrip().startswith(b"<?xml")
 
 
@@ -159,6 +160,8 @@ def test_deferred_exports_make_png_markdown_and_json():
     assert made["Picture (PNG)"][:4] == b"\x89PNG"
     assert made["Report (Markdown)"].startswith("# OKR alignment report")
     assert '"findings"' in made["Report (JSON)"]
+    assert made["Findings (CSV)"].startswith('"severity","check","code",')
+    assert made["Organisation (XLSX)"][:2] == b"PK"  # a zip: the XLSX container
 
 
 def test_large_organisation_focus_is_typed_and_checked(monkeypatch):
@@ -182,4 +185,45 @@ def test_files_given_on_the_command_line_are_read_as_the_cli_reads_them(tmp_path
                                      "files given")
     assert [Path(name).name for name, _ in source.files] == ["nimbus.yaml"]
     assert [p.message for p in source.problems] == [
-        "no such file or folder", "no .yaml, .yml or .json files in this folder"]
+        "no such file or folder",
+        "no .yaml, .yml, .json, .csv, .tsv, .xlsx or .ods files in this folder"]
+
+
+SHEETS = ROOT / "tests" / "sheets"
+CSV = "text/csv"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def upload(at: AppTest, *files) -> AppTest:
+    at.selectbox(key="source").set_value("Uploaded files").run()
+    at.file_uploader(key="uploads").set_value(list(files)).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_csv_uploads_merge_into_one_workbook():
+    at = upload(start(), ("goals.csv", (SHEETS / "rows_goals.csv").read_bytes(), CSV),
+                ("teams.csv", (SHEETS / "rows_teams.csv").read_bytes(), CSV))
+    assert metric(at, "Teams") == "3" and metric(at, "Objectives") == "3"
+    assert not at.info
+
+
+def test_a_csv_without_a_team_sheet_says_the_tree_was_inferred():
+    at = upload(start(), ("outline.csv", (SHEETS / "outline.csv").read_bytes(), CSV))
+    assert metric(at, "Teams") == "4"
+    assert "inferred from the goal tree" in at.info[0].value
+
+
+def test_xlsx_upload_is_explored(tmp_path):
+    from aligngraph.cli import main
+
+    main(["convert", str(ROOT / "samples" / "nimbus.yaml"), "-o", str(tmp_path / "n.xlsx")])
+    at = upload(start(), ("nimbus.xlsx", (tmp_path / "n.xlsx").read_bytes(), XLSX))
+    assert metric(at, "Teams") == "8" and metric(at, "Objectives") == "15"
+
+
+def test_bad_sheet_upload_shows_its_cells():
+    bad = b"Team,Objective,Key Result,Target\nSales,Win,Close deals,lots\n"
+    at = upload(start(), ("okrs.csv", bad, CSV))
+    assert "cannot be read: 1 problem" in at.error[0].value
+    assert "okrs.csv:2:4: Target: expected a number, got 'lots'" in at.code[0].value

@@ -113,3 +113,25 @@ def test_explorer_overview_focus_and_findings_in_chromium(app_url, shots):
         page.wait_for_timeout(1000)
         page.screenshot(path=str(shots / "explorer-findings.png"), full_page=False)
         browser.close()
+
+
+def test_an_xlsx_upload_is_explored_in_chromium(app_url, shots, tmp_path):
+    from aligngraph.cli import main
+
+    book = tmp_path / "nimbus.xlsx"
+    assert main(["convert", str(ROOT / "samples" / "nimbus.yaml"), "-o", str(book)]) == 0
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        page.goto(app_url)
+        page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=60000)
+        pick(page, "Organisation", "Uploaded files")
+        page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(book))
+        idle(page)
+        page.get_by_text("uploaded files ·").first.wait_for(timeout=60000)
+        teams = page.locator('[data-testid="stMetric"]').filter(has_text="Teams").first
+        teams.wait_for(timeout=60000)
+        assert "8" in teams.inner_text()
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(shots / "explorer-xlsx-upload.png"), full_page=False)
+        browser.close()

@@ -205,7 +205,7 @@ def test_missing_file_and_empty_folder(tmp_path):
     with pytest.raises(InputError) as info:
         load([tmp_path / "nope.yaml", tmp_path])
     assert set(info.value.problems) == {
-        Problem(str(tmp_path), "", "no .yaml, .yml or .json files in this folder"),
+        Problem(str(tmp_path), "", "no .yaml, .yml, .json, .csv, .tsv, .xlsx or .ods files in this folder"),
         Problem(str(tmp_path / "nope.yaml"), "", "no such file or folder")}
 
 
@@ -233,8 +233,8 @@ def test_a_named_file_must_be_an_okr_file_in_utf8(tmp_path):
         load([tmp_path / "okrs.txt", tmp_path / "latin1.yaml"])
     by_file = {problem.file: problem for problem in info.value.problems}
     first, second = by_file[str(tmp_path / "okrs.txt")], by_file[str(tmp_path / "latin1.yaml")]
-    assert first == Problem(str(tmp_path / "okrs.txt"), "",
-                            "not an OKR file: expected a .yaml, .yml or .json suffix")
+    assert first == Problem(str(tmp_path / "okrs.txt"), "", "not an OKR file: expected a "
+                            ".yaml, .yml, .json, .csv, .tsv, .xlsx or .ods suffix")
     assert (second.file, second.path) == (str(tmp_path / "latin1.yaml"), "")
     assert second.message.startswith("cannot be read as UTF-8 text: 'utf-8' codec can't decode")
 
@@ -278,7 +278,8 @@ def _problems_of_bytes(files):
 
 def test_uploads_are_checked_for_suffix_encoding_and_presence():
     assert _problems_of_bytes([("a.txt", b"x")]) == [
-        ("a.txt", "not an OKR file: expected a .yaml, .yml or .json suffix", None, None)]
+        ("a.txt", "not an OKR file: expected a .yaml, .yml, .json, .csv, .tsv, .xlsx or .ods "
+         "suffix", None, None)]
     (only,) = _problems_of_bytes([("a.yaml", b"\xff\xfe")])
     assert only[0] == "a.yaml" and only[1].startswith("cannot be read as UTF-8 text: ")
     assert _problems_of_bytes([]) == [("(none)", "no OKR file given", None, None)]

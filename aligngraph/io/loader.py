@@ -1,4 +1,4 @@
-"""Load OKR files (YAML or JSON) into one validated :class:`Organisation`.
+"""Load OKR files (YAML, JSON or spreadsheets) into one validated :class:`Organisation`.
 
 Every problem is collected before anything is raised, and each is located: the file,
 the line and column, the path of the field, and what was expected.
@@ -23,9 +23,11 @@ from .errors import describe_validation_error, dotted, unknown_key_message
 from .limits import (
     Limits, deepest_path, depth_message, long_titles, records_problem, size_problem,
 )
+from .tables import TABLE_SUFFIXES, TableDocument, TableOptions, is_table, read_workbooks
 from .yaml_source import MAX_DIGITS, Locator, duplicate_key_positions, parse_yaml, position_of
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+_EXPECTED_SUFFIXES = "a .yaml, .yml, .json, .csv, .tsv, .xlsx or .ods suffix"
 MAX_PROBLEMS_PER_FILE = 1000  # located one by one; past it, a file's problems are counted
 
 #: Validates a ``settings:`` block: every problem as ``(dotted path, message)``. The
@@ -34,13 +36,15 @@ SettingsCheck = Callable[[Mapping[str, Any]], list[tuple[str, str]]]
 
 
 def load(paths: Sequence[str | Path], limits: Limits | None = None, *,
-         settings_check: SettingsCheck | None = None) -> Organisation:
+         settings_check: SettingsCheck | None = None,
+         tables: TableOptions | None = None) -> Organisation:
     """Read, validate and merge OKR files and folders into one organisation.
 
     ``limits`` bound what each file may cost; by default, :class:`Limits` as the
     environment sets them. ``settings_check`` validates the files' ``settings:`` blocks,
     each problem located; without it they are read as they are (``aligngraph.load``
-    passes the checks').
+    passes the checks'). Spreadsheets (CSV, TSV, XLSX, ODS) are read by :mod:`.tables`,
+    as ``tables`` says.
 
     Raises
     ------
@@ -49,29 +53,38 @@ def load(paths: Sequence[str | Path], limits: Limits | None = None, *,
     """
     limits = limits or Limits.from_environment()
     files, problems = expand_paths(paths)
-    texts = []
+    texts: list[tuple[str, str]] = []
+    sheets: list[tuple[str, bytes]] = []
     for path in files:
-        text, problem = _read_text(path, limits)
+        if is_table(path.name):
+            content, problem = _read_bytes(path, limits)
+            if problem is None:
+                sheets.append((str(path), content))
+        else:
+            text, problem = _read_text(path, limits)
+            if problem is None:
+                texts.append((str(path), text))
         if problem:
             problems.append(problem)
-        else:
-            texts.append((str(path), text))
-    return load_texts(texts, problems, limits, settings_check=settings_check)
+    return _load(texts, sheets, problems, limits, settings_check, tables)
 
 
 def load_bytes(files: Sequence[tuple[str, bytes]], limits: Limits | None = None, *,
-               settings_check: SettingsCheck | None = None) -> Organisation:
+               settings_check: SettingsCheck | None = None,
+               tables: TableOptions | None = None) -> Organisation:
     """Validate and merge OKR documents given as ``(name, bytes)``, e.g. uploads."""
     limits = limits or Limits.from_environment()
-    texts, problems = [], []
+    texts, sheets, problems = [], [], []
     for name, data in files:
-        if Path(name).suffix.lower() not in SUFFIXES:
-            problems.append(Problem(name, "", "not an OKR file: expected a .yaml, .yml or "
-                                    ".json suffix"))
+        if Path(name).suffix.lower() not in SUFFIXES and not is_table(name):
+            problems.append(Problem(name, "", f"not an OKR file: expected {_EXPECTED_SUFFIXES}"))
             continue
         too_big = size_problem(len(data), limits)
         if too_big:
             problems.append(Problem(name, "", too_big))
+            continue
+        if is_table(name):
+            sheets.append((name, data))
             continue
         try:
             texts.append((name, data.decode("utf-8")))
@@ -79,7 +92,7 @@ def load_bytes(files: Sequence[tuple[str, bytes]], limits: Limits | None = None,
             problems.append(Problem(name, "", f"cannot be read as UTF-8 text: {exc}"))
     if not files:
         problems.append(Problem("(none)", "", "no OKR file given"))
-    return load_texts(texts, problems, limits, settings_check=settings_check)
+    return _load(texts, sheets, problems, limits, settings_check, tables)
 
 
 def load_texts(texts: Sequence[tuple[str, str]], problems: list[Problem] | None = None,
@@ -89,8 +102,13 @@ def load_texts(texts: Sequence[tuple[str, str]], problems: list[Problem] | None 
 
     The name's suffix chooses the parser: ``.json`` for JSON, anything else YAML.
     """
+    return _load(texts, [], list(problems or []), limits, settings_check, None)
+
+
+def _load(texts: Sequence[tuple[str, str]], sheets: Sequence[tuple[str, bytes]],
+          problems: list[Problem], limits: Limits | None,
+          settings_check: SettingsCheck | None, tables: TableOptions | None) -> Organisation:
     limits = limits or Limits.from_environment()
-    problems = list(problems or [])
     sources = _Sources()
     documents = []
     for name, text in texts:
@@ -98,7 +116,15 @@ def load_texts(texts: Sequence[tuple[str, str]], problems: list[Problem] | None 
         problems += found
         if parsed is not None:
             documents.append(parsed)
+    workbooks, found = read_workbooks(sheets, tables) if sheets else ([], [])
+    problems += found
+    for workbook in workbooks:
+        parsed, found = _read_workbook(workbook, sources, limits)
+        problems += found
+        if parsed is not None:
+            documents.append(parsed)
     org, merge_problems = _merge(documents, sources)
+    org.notices = [notice for workbook in workbooks for notice in workbook.notices]
     problems += merge_problems
     if settings_check is not None:
         problems += _settings_problems(settings_check(org.settings), sources)
@@ -116,15 +142,17 @@ def load_texts(texts: Sequence[tuple[str, str]], problems: list[Problem] | None 
 
 
 def expand_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[Problem]]:
-    """The OKR files named by paths (folders: every .yaml, .yml, .json below), and a
-    problem for each path that is missing or a folder that holds none."""
+    """The OKR files named by paths (folders: every .yaml, .yml, .json and spreadsheet
+    below), and a problem for each path that is missing or a folder that holds none."""
     files, problems = [], []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
+            found = sorted(p for p in path.rglob("*")
+                           if p.suffix.lower() in SUFFIXES or p.suffix.lower() in TABLE_SUFFIXES)
             if not found:
-                problems.append(Problem(str(path), "", "no .yaml, .yml or .json files in this folder"))
+                problems.append(Problem(str(path), "", "no .yaml, .yml, .json, .csv, .tsv, "
+                                        ".xlsx or .ods files in this folder"))
             files += found
         elif path.is_file():
             files.append(path)
@@ -141,12 +169,18 @@ class _Sources:
     def __init__(self):
         self._texts: dict[str, str] = {}
         self._locators: dict[str, Locator] = {}
+        self._tables: dict[str, TableDocument] = {}
         self.settings_files: dict[str, str] = {}
 
     def add(self, file: str, text: str) -> None:
         self._texts[file] = text
 
+    def add_table(self, workbook: TableDocument) -> None:
+        self._tables[workbook.name] = workbook
+
     def problem(self, file: str, loc: tuple, message: str, *, key: bool = False) -> Problem:
+        if file in self._tables:
+            return self._tables[file].locator.problem(loc, message)
         if file not in self._locators:
             self._locators[file] = Locator(self._texts.get(file, ""))
         position = self._locators[file].find(loc, key=key)
@@ -160,7 +194,7 @@ class _Sources:
 
 def _read_text(path: Path, limits: Limits) -> tuple[str, Problem | None]:
     if path.suffix.lower() not in SUFFIXES:
-        return "", Problem(str(path), "", "not an OKR file: expected a .yaml, .yml or .json suffix")
+        return "", Problem(str(path), "", f"not an OKR file: expected {_EXPECTED_SUFFIXES}")
     try:
         too_big = size_problem(path.stat().st_size, limits)
         if too_big:
@@ -168,6 +202,24 @@ def _read_text(path: Path, limits: Limits) -> tuple[str, Problem | None]:
         return path.read_text(encoding="utf-8"), None
     except (OSError, UnicodeDecodeError) as exc:
         return "", Problem(str(path), "", f"cannot be read as UTF-8 text: {exc}")
+
+
+def _read_bytes(path: Path, limits: Limits) -> tuple[bytes, Problem | None]:
+    try:
+        too_big = size_problem(path.stat().st_size, limits)
+        if too_big:
+            return b"", Problem(str(path), "", too_big)
+        return path.read_bytes(), None
+    except OSError as exc:
+        return b"", Problem(str(path), "", f"cannot be read: {exc.strerror}")
+
+
+def _read_workbook(workbook: TableDocument, sources: _Sources, limits: Limits
+                   ) -> tuple[Parsed | None, list[Problem]]:
+    """A spreadsheet's document, validated like a file's; its problems located in cells."""
+    sources.add_table(workbook)
+    parsed, problems = _validate(workbook.name, workbook.data, sources, limits)
+    return parsed, workbook.problems + problems
 
 
 def _read_document(file: str, text: str, sources: _Sources, limits: Limits
@@ -185,6 +237,12 @@ def _read_document(file: str, text: str, sources: _Sources, limits: Limits
     data, problems = parse_document(text, file, limits)
     if problems:
         return None, problems
+    return _validate(file, data, sources, limits)
+
+
+def _validate(file: str, data: Any, sources: _Sources, limits: Limits
+              ) -> tuple[Parsed | None, list[Problem]]:
+    """Validate a parsed document against the format, every problem located."""
     problems = [sources.problem(file, loc, message) for loc, message in _over_limits(data, limits)]
     if problems:
         return None, problems

@@ -13,11 +13,11 @@ import io
 
 from ..checks import Finding
 from ..graph import PERSON, TEAM, home_team, team_of
+from ..io.tables.cells import neutralise
 from ..report import Report, finding_node
 
 FINDING_COLUMNS = ["severity", "check", "code", "subject", "kind", "team", "message"]
 COLUMNS = [*FINDING_COLUMNS, "file", "line"]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def report_csv(report: Report) -> str:
@@ -46,12 +46,3 @@ def team_name(report: Report, finding: Finding) -> str:
     kind = graph.nodes[key]["kind"]
     team = key if kind == TEAM else home_team(graph, key) if kind == PERSON else team_of(graph, key)
     return graph.nodes[team]["label"] if team else ""
-
-
-def neutralise(cell: str) -> str:
-    """The cell, with a leading quote when a spreadsheet would read it as a formula.
-
-    >>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise("-1"), neutralise("ok")
-    ('\\'=HYPERLINK("http://x")', "'-1", 'ok')
-    """
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell

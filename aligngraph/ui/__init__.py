@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None, samples_dir: Path | None = None) -> None
     source = choose_source(paths, find_samples(samples_dir))
     if source is None:
         st.title("aligngraph explorer")
-        st.info("Upload one or more OKR files (YAML or JSON) in the sidebar.")
+        st.info("Upload one or more OKR files (YAML, JSON, or spreadsheets: CSV, XLSX) in "
+                "the sidebar.")
         return
     try:
         _explore(source)
@@ -57,6 +58,8 @@ def _explore(source: state.Source, titled: bool = True) -> None:
         st.title("aligngraph explorer")
     st.caption(f"{plain(source.label)} · {plain(cycle, 80) if cycle else 'no cycle named'} · "
                f"as of {report.as_of}")
+    for notice in state.organisation(source).notices:
+        st.info(plain(notice))
     overview, graph, findings, people, exports = st.tabs(
         ["Overview", "Graph", "Findings", "People", "Exports"])
     with overview:

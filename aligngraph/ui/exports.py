@@ -1,4 +1,5 @@
-"""The exports: the picture on screen as SVG and PNG, the report as Markdown and JSON.
+"""The exports: the picture on screen as SVG and PNG, the report as Markdown and JSON, the
+findings as CSV, and the organisation as an XLSX workbook.
 
 Everything but the SVG already on screen is made only when its button is clicked (a
 callable passed to ``st.download_button``), so moving a threshold never pays for a PNG.
@@ -15,6 +16,7 @@ import streamlit as st
 
 from . import state
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 Export = tuple[str, str, str, Callable[[], bytes | str] | bytes]
 
 
@@ -33,9 +35,13 @@ def export_files(source: state.Source, settings: dict, shown: tuple[bytes, tuple
     for label, fmt, name, mime in (("Report (Markdown)", "markdown", "aligngraph-report.md",
                                     "text/markdown"),
                                    ("Report (JSON)", "json", "aligngraph-report.json",
-                                    "application/json")):
+                                    "application/json"),
+                                   ("Findings (CSV)", "csv", "aligngraph-findings.csv",
+                                    "text/csv")):
         files.append((label, name, mime,
                       functools.partial(state.exported, source.digest, key, fmt, source)))
+    files.append(("Organisation (XLSX)", "okrs.xlsx", XLSX,
+                  functools.partial(state.organisation_xlsx, source.digest, source)))
     return files
 
 
@@ -44,6 +50,6 @@ def show_exports(source: state.Source, settings: dict, shown: tuple[bytes, tuple
     """Download buttons for the picture on screen and for the report."""
     st.caption("The picture is the one on the Graph tab, as drawn now; the report follows "
                "the thresholds in the sidebar.")
-    for column, (label, name, mime, data) in zip(st.columns(4),
-                                                 export_files(source, settings, shown), strict=False):
+    files = export_files(source, settings, shown)
+    for column, (label, name, mime, data) in zip(st.columns(len(files)), files, strict=True):
         column.download_button(label, data, name, mime, key=f"download:{name}")

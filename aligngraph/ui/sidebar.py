@@ -26,8 +26,8 @@ def choose_source(paths: list[str], samples: dict[str, Path]) -> Source | None:
     limits = Limits.from_environment()
     limit = math.ceil(limits.max_input_mb)
     uploads = st.sidebar.file_uploader(
-        f"Upload YAML or JSON files, up to {limit} MB each (several merge into one "
-        "organisation)", type=["yaml", "yml", "json"], accept_multiple_files=True,
+        f"Upload YAML, JSON, CSV or XLSX files, up to {limit} MB each (several merge into "
+        "one organisation)", type=["yaml", "yml", "json", "csv", "tsv", "xlsx", "ods"], accept_multiple_files=True,
         key="uploads", max_upload_size=limit,
         help=f"Each file may hold up to {limits.max_records:,} records and titles of up "
              f"to {limits.max_title_length:,} characters; docs/format.md lists every "

@@ -8,6 +8,7 @@ exports are cached as data, keyed on the same digests plus the view's options.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from dataclasses import dataclass
 
@@ -17,7 +18,9 @@ import streamlit as st
 from ..errors import AligngraphError, InputError, Problem
 from ..io.loader import expand_paths
 from ..model import Organisation
-from ..output import report_json, report_markdown
+from ..io.tables.write import tables_of, write_xlsx
+from ..io.writer import document_data
+from ..output import FORMATS
 from ..pipeline import analyse, build, load_bytes, run_check
 from ..render import build_dot, render
 from ..report import Report
@@ -113,9 +116,17 @@ def picture(digest: str, settings_json: str, fmt: str, view: str, focus: str | N
 
 @st.cache_data(max_entries=32)
 def exported(digest: str, settings_json: str, fmt: str, _source: Source) -> str:
-    """The report as Markdown or JSON text."""
+    """The report as Markdown, JSON or CSV text."""
     rep = report(_source, json.loads(settings_json))
-    return report_markdown(rep) if fmt == "markdown" else report_json(rep)
+    return FORMATS[fmt](rep)
+
+
+@st.cache_data(show_spinner="Writing the workbook…", max_entries=4)
+def organisation_xlsx(digest: str, _source: Source) -> bytes:
+    """The organisation as an XLSX workbook in aligngraph's own layout."""
+    buffer = io.BytesIO()
+    write_xlsx(tables_of(document_data(organisation(_source))), buffer)
+    return buffer.getvalue()
 
 
 
