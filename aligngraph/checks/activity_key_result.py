@@ -9,11 +9,17 @@ the key result says what will be different when they are done.
 Fires when
 ----------
 A key result's title starts with an activity verb and states no measurable outcome, by
-the transparent heuristic of :func:`aligngraph.text.activity_verb`: the first word is in
-a fixed list of verbs of doing (launch, implement, call, hold, write, ...), and the title
-has no percentage, no "from X to Y", no comparison, no multiple, rate, ratio or score. A
-bare count of tasks ("Call the top 10 accounts") still reads as an activity. Set
-``verbs`` to extend the list for your own wording.
+the transparent heuristic of :func:`aligngraph.text.activity_verb`: the first word, in any
+form (simplemma's lemma: "hired" and "hiring" are "hire"), is in a fixed list of verbs of
+doing (launch, implement, call, hold, hire, track, go live, ...), and the title has no
+percentage, no "from X to Y", no comparison, no multiple, rate, ratio or score. Dates,
+quarters and ids are not outcomes ("Launch by 2026", "Implement RFC 42"). A bare count of
+tasks ("Call the top 10 accounts") still reads as an activity. Set ``verbs`` to extend
+the list for your own wording.
+
+A key result that is a task and has no numeric target is reported here only, not also by
+unmeasurable-key-result: one finding, one piece of advice (say what will be different,
+and by how much).
 
 Measured precision (every flagged title read by hand, 2026-11): the Meridian sample 12 of
 12; GitLab FY21-Q1 118 of 119 (the miss: "define the DevOps at KubeCon through 10
@@ -32,7 +38,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from ..graph import KEY_RESULT, nodes_of, objective_of
-from ..text import ACTIVITY_VERBS, activity_verb, normalise
+from ..text import ACTIVITY_VERBS, activity_verb, normalise, quoted
 from .base import Finding, Option
 
 SLUG = "activity-key-result"
@@ -68,8 +74,8 @@ def check(graph: nx.DiGraph, *, verbs: str) -> Iterator[Finding]:
         if verb:
             yield Finding(
                 subject=node["id"], subject_kind=KEY_RESULT,
-                message=(f"Key result {node['id']} {node['label']!r} reads like a task "
-                         f"(it starts with {verb!r} and states no measurable outcome). Say "
+                message=(f"Key result {node['id']} {quoted(node['label'])} reads like a task "
+                         f"(it starts with “{verb}” and states no measurable outcome). Say "
                          "what will be different, and by how much, once it is done."),
                 related=(graph.nodes[objective_of(graph, kr)]["id"],),
                 data={"verb": verb})
