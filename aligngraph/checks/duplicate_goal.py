@@ -75,9 +75,10 @@ def check(graph: nx.DiGraph, *, near_similarity: float) -> Iterator[Finding]:
     """
     groups = [_without_echoes(graph, g) for g in _groups(graph, near_similarity)]
     groups = [g for g in groups if len(g) > 1]
-    objective_groups = [g for g in groups if all(_kind(graph, m) == OBJECTIVE for m in g)]
-    kr_groups = [g for g in groups if all(_kind(graph, m) == KEY_RESULT for m in g)]
-    mixed = [g for g in groups if g not in objective_groups and g not in kr_groups]
+    kinds = [{_kind(graph, m) for m in g} for g in groups]
+    objective_groups = [g for g, k in zip(groups, kinds, strict=True) if k == {OBJECTIVE}]
+    kr_groups = [g for g, k in zip(groups, kinds, strict=True) if k == {KEY_RESULT}]
+    mixed = [g for g, k in zip(groups, kinds, strict=True) if len(k) > 1]
     copied_with: dict[frozenset, list[list[str]]] = defaultdict(list)
     by_objectives = {frozenset(g): g for g in objective_groups}
     same_sets: dict[frozenset, list[list[str]]] = defaultdict(list)
@@ -164,7 +165,8 @@ def _without_echoes(graph: nx.DiGraph, group: list[str]) -> list[str]:
         aligned = {objective_of(graph, t)
                    for source in {goal, objective_of(graph, goal)}
                    for t in targets(graph, source, ALIGNS_TO)}
-        if not aligned & (objectives - {objective_of(graph, goal)}):
+        own = objective_of(graph, goal)
+        if not any(o in objectives and o != own for o in aligned):
             kept.append(goal)
     return kept
 
@@ -202,8 +204,9 @@ def _finding(graph: nx.DiGraph, goals: list[str], message: str, kind: str) -> Fi
 def _copies(graph: nx.DiGraph, group: list[str], copied_krs: list[list[str]]) -> Finding:
     teams = {team_of(graph, g) for g in group}
     title = quoted(graph._node[group[0]]["label"])
+    members = set(group)
     restated = [g for g in group if _kind(graph, g) == KEY_RESULT
-                and objective_of(graph, g) in group]
+                and objective_of(graph, g) in members]
     if restated and len(group) == 2:
         kr, objective = restated[0], objective_of(graph, restated[0])
         return _finding(graph, [kr, objective], (
