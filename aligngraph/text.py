@@ -130,13 +130,16 @@ _AMOUNT_WORDS = frozenset("""
 zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
 hundred thousand million billion dozen half halve double triple quadruple twice thrice all
-every none
+every none eliminate
 """.split())
+#: Amounts a publisher redacted: "$N", "_N5_", "N13", "X", "y%".
+_REDACTED = re.compile(r"(?<![\w$])(?:_N\d*_|\$[A-Z]\b|N\d+%?|[XY]%?|[xy]%)(?![\w])")
 
 
 def states_amount(title: str) -> bool:
     """Whether a title states an amount: a digit, a number word or a quantifier ("double",
-    "half", "all", "every"), not counting dates, quarters, fiscal years, versions and ids.
+    "half", "all", "every", "eliminate"), or a redacted one ("$N", "X new customers"), not
+    counting dates, quarters, fiscal years, versions and ids.
 
     >>> states_amount("Hire two engineers"), states_amount("Double lead flow")
     (True, True)
@@ -145,6 +148,8 @@ def states_amount(title: str) -> bool:
     >>> states_amount("Implement RFC 42 by 2026-03-31"), states_amount("Cut churn to 3%")
     (False, True)
     """
+    if _REDACTED.search(title):
+        return True
     stripped = _NOT_AMOUNT.sub(" ", title)
     if any(ch.isdigit() for ch in stripped):
         return True
@@ -154,7 +159,8 @@ def states_amount(title: str) -> bool:
 _OUTCOME = re.compile(
     r"%|\bper\s?cent\b|\bfrom\b.+\bto\b|\bat (least|most)\b|\b(more|less|fewer|greater)"
     r" than\b|\b(below|above|under|over|within|by)\s+[$€£]?\d|[<>≤≥]|\d+(\.\d+)?\s?x\b"
-    r"|\d\s+out of\s+\d|\brate\b|\bratio\b|\bscore\b|\bnps\b|\bcsat\b",
+    r"|\d\s+out of\s+\d|\brate\b|\bratio\b|\bscore\b|\bnps\b|\bcsat\b"
+    r"|[$€£]\s?\d|\b(arr|mrr|iacv|revenue)\b",
     re.IGNORECASE)
 
 
@@ -165,7 +171,8 @@ def activity_verb(title: str, verbs: frozenset[str] = ACTIVITY_VERBS) -> str | N
     as "hire": see :func:`lemma`), is a verb of doing (``launch``,
     ``implement``, ``call``, ...; see :data:`ACTIVITY_VERBS`) and it states no outcome: no
     percentage, no "from X to Y", no comparison ("at least", "more than", "below N",
-    "by N"), no multiple ("2x"), no rate, ratio or score. A bare count ("call the top 10
+    "by N"), no multiple ("2x"), no rate, ratio or score, no sum of money or revenue ("Add
+    $2M ARR"). A bare count ("call the top 10
     accounts") is still an activity: it counts tasks, not results.
 
     >>> activity_verb("Launch the new pricing page")

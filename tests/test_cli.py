@@ -25,7 +25,7 @@ def test_text_report_groups_findings_and_ends_with_summary(capsys):
     assert code == 1  # missing-liaison findings are errors
     assert "AG101 orphan-team: Orphan team (2)" in out
     assert "Alignment slack by level" in out
-    assert out.rstrip().splitlines()[-1].startswith("Summary: 10 findings")
+    assert out.rstrip().splitlines()[-1].startswith("Summary: 11 findings")
 
 
 def test_json_report_is_the_documented_contract(capsys):
@@ -60,7 +60,7 @@ def test_clean_organisation_exits_0(capsys, tmp_path):
         "cycle: {start: 2026-07-01, end: 2026-09-30, as_of: 2026-07-20}\n"
         "teams: [{id: solo}]\n"
         "objectives:\n"
-        "  - id: S1\n    team: solo\n    title: Grow\n    key_results:\n"
+        "  - id: S1\n    team: solo\n    owner: ana\n    title: Grow\n    key_results:\n"
         "      - {id: S1.1, title: Raise revenue from 1 to 2, baseline: 1, target: 2,\n"
         "         check_ins: [{date: 2026-07-15, value: 1.2}]}\n")
     code, out, _ = run_cli(capsys, "check", str(path))

@@ -20,7 +20,9 @@ copy and its team:
 - two objectives whose key results are copies of each other are one finding about the
   objectives ("the same key results"), and key results copied along with their objective
   are named in the objective's finding;
-- a key result that repeats its own objective gets advice of its own.
+- a key result that repeats its own objective gets advice of its own, and so does a goal
+  that copies one of a team above its own without aligning to it (align it, and say what
+  the team adds).
 
 A copy that aligns to the goal it repeats (itself or through its objective, to that goal
 or to its objective) is an echo of the level above, which stacked-alignment judges; it is
@@ -38,7 +40,7 @@ from rapidfuzz import fuzz, process
 from ..copies import title_groups
 from ..graph import (
     ALIGNS_TO, GOAL_KINDS, KEY_RESULT, OBJECTIVE, key_results_of, nodes_of, objective_of,
-    targets, team_of,
+    targets, team_ancestors, team_of,
 )
 from ..text import lemma, natural_key, normalise, quoted
 from .base import Finding, Option
@@ -213,10 +215,19 @@ def _copies(graph: nx.DiGraph, group: list[str], copied_krs: list[list[str]]) ->
             f"Key result {_label(graph, kr)} repeats its objective {_label(graph, objective)} "
             f"{title} ({_team_name(graph, objective)}). A key result says how you will know "
             "the objective is met: say what number will show it."), "restates-objective")
+    above = _copy_of_goal_above(graph, group)
     if len(teams) == 1:
         message = (f"{_named(graph, group, False)} of {_team_name(graph, group[0])} say the "
                    f"same thing: {title}. Merge them, or say how each differs.")
         kind = "within-team"
+    elif above:
+        original, copy = above
+        message = (f"{_label(graph, copy)} of {_team_name(graph, copy)} copies "
+                   f"{_label(graph, original)} of {_team_name(graph, original)} word for word: "
+                   f"{title}. Align it to {_label(graph, original)} and say what "
+                   f"{_team_name(graph, copy)} adds, or let {_team_name(graph, original)} "
+                   "own it alone.")
+        kind = "copy-of-goal-above"
     else:
         message = (f"{_named(graph, group, True)} have the same title, {title}. If it is one "
                    "goal, let one team own it and the others align to it with what they "
@@ -226,6 +237,18 @@ def _copies(graph: nx.DiGraph, group: list[str], copied_krs: list[list[str]]) ->
         pairs = "; ".join(" = ".join(_label(graph, g) for g in krs) for krs in copied_krs)
         message += f" Their key results are copies too ({pairs})."
     return _finding(graph, group, message, kind)
+
+
+def _copy_of_goal_above(graph: nx.DiGraph, group: list[str]) -> tuple[str, str] | None:
+    """The original and the copy, when two copies sit in a team and one above it."""
+    if len(group) != 2:
+        return None
+    first, second = group
+    if team_of(graph, first) in team_ancestors(graph, team_of(graph, second)):
+        return first, second
+    if team_of(graph, second) in team_ancestors(graph, team_of(graph, first)):
+        return second, first
+    return None
 
 
 def _same_set(graph: nx.DiGraph, owners: frozenset, groups: list[list[str]]) -> Finding:
