@@ -19,6 +19,13 @@ lists that team in ``depends_on``. A team is named by its name or id less role w
 or by the last word of that name followed by "team" ("the Channel team"). When several
 teams answer to a name, the one nearest the root is meant; a name that stays ambiguous
 is left alone.
+
+Measured precision (read by hand, 2026-12): GitLab FY21-Q1 3 of 3 ("in conjunction with
+the Quality team", "Partner with Channel team", "Work with GitLab's infrastructure team");
+Sourcegraph FY23-Q1 1 of 1 ("in partnership with Marketing"); GitLab FY20-Q4 1 of 1
+("Rebase interlock with Customer Success"). Known misses: "Collaborate with Product" where
+several teams answer to "product", and "with the Sales Team" where no team is named
+"Sales".
 """
 
 from __future__ import annotations

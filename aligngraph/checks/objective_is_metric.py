@@ -16,6 +16,13 @@ another verb ("launched", "adopted"). A first word outside that list counts as a
 "the", "a", "our" or the like follows it ("Fund the fleet transition"), or when it can be
 one (it has a past form, as "diversify" has "diversified") and the title does not end in a
 KPI's name, an acronym in capitals ("Net new ARR"). Set ``verbs`` to add your own verbs.
+
+Measured precision (read by hand, 2026-12): GitLab FY21-Q1 5 of 5 ("IACV",
+"Predictability", "Great team", "Public Company Preparation", "Popular next generation
+product"); Sourcegraph CY19-Q4 3 of 3 ("Net new ARR", "Standard developer platform",
+"Aspirational team."); none on the other two. Recall is partial by design: "Enterprise-grade
+dot com." and "Cost-effective IACV pipeline growth" pass, since their first word can be a
+verb.
 """
 
 from __future__ import annotations

@@ -16,7 +16,14 @@ versions and ids are not ("Implement in H1", "Build the plan for FY21", "Impleme
 
 A key result that reads as a task (activity-key-result's built-in verbs) is left to
 activity-key-result, whose advice covers the missing number: one finding, one piece of
-advice. Set ``leave_tasks`` to false when activity-key-result is disabled. When no key result in the files has a
+advice. Set ``leave_tasks`` to false when activity-key-result is disabled.
+
+Measured precision of the warnings (read by hand, 2026-12; a sample of 30 where there
+were more): GitLab FY21-Q1 25 of 30 true, 5 misleading (binary milestones such as
+"Automated deal reg launched", and "ahead of plan" or "meet the hiring plan", whose number
+lives in the plan); GitLab FY24-Q3 3 of 3; Sourcegraph CY19-Q4 6 of 7, 1 false ("Scale
+search to C1 and C2 requirements": the publisher redacted the numbers as C1 and C2, which
+read as ids); Sourcegraph FY23-Q1 10 of 12, 2 misleading (binary milestones). When no key result in the files has a
 numeric target at all (an export that keeps targets in the titles), the ``info`` ones are
 folded into one finding on the root team, so that they do not drown the rest.
 """

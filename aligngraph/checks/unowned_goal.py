@@ -16,6 +16,10 @@ and is not reported. Findings fold so that they do not flood:
 - else, when more than ``fold_share`` of a team's objectives (and at least two) are
   unowned, one finding on the team;
 - else one finding per unowned objective.
+
+Measured precision (read by hand, 2026-12): Sourcegraph CY19-Q4 and FY23-Q1 1 of 1 each
+(no goal names an owner: one finding on the company, not 66); none on GitLab FY21-Q1 or
+FY24-Q3, whose goals all have owners.
 """
 
 from __future__ import annotations
