@@ -44,7 +44,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 import networkx as nx
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from ..copies import title_groups
 from ..graph import (
@@ -144,19 +144,19 @@ def _groups(graph: nx.DiGraph, near: float) -> list[list[str]]:
 
 
 def _near_pairs(graph: nx.DiGraph, near: float) -> Iterator[tuple[str, str]]:
-    """Pairs of one team's goals whose titles are nearly equal and state the same numbers."""
-    by_team: dict[str, list[str]] = defaultdict(list)
+    """Pairs of one team's goals with the same meaningful words whose titles are nearly
+    equal: grouped by team and words first, so that only candidates are compared."""
+    by_words: dict[tuple[str, frozenset[str]], list[tuple[str, str]]] = defaultdict(list)
     for kind in GOAL_KINDS:
         for goal in nodes_of(graph, kind):
-            by_team[team_of(graph, goal)].append(goal)
-    for goals in by_team.values():
-        if len(goals) < 2:
-            continue
-        titles = [normalise(graph._node[g]["label"]) for g in goals]
-        scores = process.cdist(titles, titles, scorer=fuzz.ratio, score_cutoff=near * 100)
-        for i, j in zip(*scores.nonzero(), strict=True):
-            if i < j and titles[i] != titles[j] and titles[i] and _words(titles[i]) == _words(titles[j]):
-                yield goals[i], goals[j]
+            title = normalise(graph._node[goal]["label"])
+            if title:
+                by_words[team_of(graph, goal), _words(title)].append((goal, title))
+    for goals in by_words.values():
+        for i, (a, title_a) in enumerate(goals):
+            for b, title_b in goals[i + 1:]:
+                if title_a != title_b and fuzz.ratio(title_a, title_b) >= near * 100:
+                    yield a, b
 
 
 _LITTLE = frozenset("a an the our of to and for in on at by with all".split())
