@@ -14,22 +14,19 @@ punctuation and spacing aside), anywhere in the organisation; or nearly equal wi
 team's goals, a key result and its own objective included: rapidfuzz similarity at or
 above ``near_similarity`` and the same meaningful words, whatever their form and order
 ("Hiring to target", "Hire to target"; but not "Adopt 2 Secure features" and "Adopt 2
-Defend features", which differ by the word that matters). One finding per group, naming every
-copy and its team:
-
-- two objectives whose key results are copies of each other are one finding about the
-  objectives ("the same key results"), and key results copied along with their objective
-  are named in the objective's finding;
-- a key result that repeats its own objective gets advice of its own, and so does a goal
-  that copies one of a team above its own without aligning to it (align it, and say what
-  the team adds).
+Defend features", which differ by the word that matters). One finding per group, naming
+every copy and its team. Two objectives whose key results are copies of each other are one
+finding about the objectives ("the same key results"), and key results copied along with
+their objective are named in the objective's finding. A key result that repeats its own
+objective gets advice of its own, and so does a goal that copies one of a team above its
+own without aligning to it (align it, and say what the team adds).
 
 A copy that aligns to the goal it repeats (itself or through its objective, to that goal
 or to its objective) is an echo of the level above, which stacked-alignment judges; it is
 left out here.
 
 Measured precision (read by hand, 2026-12): GitLab FY21-Q1 13 of 13 true, covering 16 of
-its 18 groups of equal titles (17 as the issue counted them; "Accomplish Q1 hiring goals"
+its 18 groups of equal titles ("Accomplish Q1 hiring goals"
 x4, "Enterprise-grade dot com." for CTO and Infrastructure with their key results, O15 and
 O16 with the same key results); the two left out are echoes (O22 aligns to O21, O86 to
 O83). GitLab FY20-Q4: 8 findings, among them the seven "Meet enterprise customer
