@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=262144)
 def normalise(title: str) -> str:
     """Lower-case, strip accents and punctuation, and fold white space.
 

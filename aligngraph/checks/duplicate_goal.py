@@ -141,18 +141,21 @@ def _groups(graph: nx.DiGraph, near: float) -> list[list[str]]:
 
 
 def _near_pairs(graph: nx.DiGraph, near: float) -> Iterator[tuple[str, str]]:
-    """Pairs of one team's goals with the same meaningful words whose titles are nearly
-    equal: grouped by team and words first, so that only candidates are compared."""
-    by_words: dict[tuple[str, frozenset[str]], list[tuple[str, str]]] = defaultdict(list)
+    """Pairs of one team's goals whose titles are nearly equal (rapidfuzz's ratio, in C)
+    and have the same meaningful words."""
+    by_team: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for kind in GOAL_KINDS:
         for goal in nodes_of(graph, kind):
             title = normalise(graph._node[goal]["label"])
             if title:
-                by_words[team_of(graph, goal), _words(title)].append((goal, title))
-    for goals in by_words.values():
+                by_team[team_of(graph, goal)].append((goal, title))
+    cutoff = near * 100
+    ratio = fuzz.ratio
+    for goals in by_team.values():
         for i, (a, title_a) in enumerate(goals):
             for b, title_b in goals[i + 1:]:
-                if title_a != title_b and fuzz.ratio(title_a, title_b) >= near * 100:
+                if (title_a != title_b and ratio(title_a, title_b, score_cutoff=cutoff)
+                        and _words(title_a) == _words(title_b)):
                     yield a, b
 
 
