@@ -24,6 +24,8 @@ METRICS = (("conversion", "%", 12, 18), ("weekly active users", "k", 40, 55),
            ("NPS", "", 28, 40), ("cost per order", "€", 1.9, 1.3),
            ("tickets per 1,000 orders", "", 14, 8), ("revenue", "€M", 3, 4.2))
 ACTIVITIES = ("Launch the new {a} page", "Hold a {a} offsite", "Write the {a} playbook")
+METRIC_OBJECTIVES = ("{a} NPS", "{a} ARR", "{a} predictability")
+TASK_OBJECTIVES = ("Complete the {a} audit", "Hold the {a} offsite", "Hire {a} to plan")
 CYCLE_START = dt.date(2026, 7, 1)
 
 
@@ -45,6 +47,7 @@ class _Generator:
         self.members: dict[str, list[str]] = {}
         self.goals_of: dict[str, list[str]] = {}
         self.children: dict[str, list[str]] = {}
+        self.names: dict[str, str] = {}
         self.profile = "normal"
         self.end = CYCLE_START + dt.timedelta(weeks=13)
         self.as_of = self.end - dt.timedelta(days=7)
@@ -96,6 +99,7 @@ class _Generator:
         self.members[team] = people
         self.people += [{"id": p, "name": f"Person {p}", "team": team} for p in people]
         record = {"id": team, "name": f"{area} {team[1:]}", "lead": people[0]}
+        self.names[team] = record["name"]
         if parent:
             record["parent"] = parent
             self.children.setdefault(parent, []).append(team)
@@ -120,8 +124,9 @@ class _Generator:
         area = team["name"].split()[0]
         record: dict[str, Any] = {
             "id": oid, "team": tid, "owner": team["lead"],
-            "title": rng.choice(OBJECTIVE_STEMS).format(a=area.lower()),
+            "title": self._objective_title(team, rng.choice(OBJECTIVE_STEMS)),
             "origin": "top-down" if self.chance("top-down", 2) else "team"}
+        self._plant_in_title(record, team)
         target = rng.choice(parent_goals) if parent_goals else None
         if target and not self.chance("unaligned", 3):
             record["aligns_to"] = [target]
@@ -139,21 +144,59 @@ class _Generator:
         krs = rng.randint(2, 4)
         if self.chance("too many key results"):
             krs = self.stream("too many key results").randint(6, 7)
-        record["key_results"] = [self._key_result(team, f"{oid}.{k}", area) for k in range(1, krs + 1)]
+        used: set[str] = set()
+        record["key_results"] = [self._key_result(team, f"{oid}.{k}", area, used)
+                                 for k in range(1, krs + 1)]
+        if self.chance("unowned goal"):
+            for goal in (record, *record["key_results"]):
+                del goal["owner"]
         self.goals_of[tid] += [oid, *(kr["id"] for kr in record["key_results"])]
         return record
 
-    def _key_result(self, team: dict, kid: str, area: str) -> dict:
+    def _objective_title(self, team: dict, stem: str) -> str:
+        """A stem about the team, another stem if a sibling objective has it already:
+        titles repeat only where a duplicate is planted."""
+        taken = {o["title"] for o in self.objectives if o["team"] == team["id"]}
+        start = OBJECTIVE_STEMS.index(stem)
+        for step in range(len(OBJECTIVE_STEMS)):
+            title = OBJECTIVE_STEMS[(start + step) % len(OBJECTIVE_STEMS)].format(a=team["name"])
+            if title not in taken:
+                return title
+        return title
+
+    def _plant_in_title(self, record: dict, team: dict) -> None:
+        """Duplicate, metric, task and hidden-dependency objectives, each its own stream."""
+        if self.chance("duplicate goal") and self.objectives:
+            record["title"] = self.objectives[-1]["title"]
+        elif self.chance("metric objective"):
+            record["title"] = self.stream("metric objective").choice(METRIC_OBJECTIVES).format(
+                a=team["name"])
+        elif self.chance("task objective"):
+            record["title"] = self.stream("task objective").choice(TASK_OBJECTIVES).format(
+                a=team["name"])
+        siblings = [s for s in self.children.get(team.get("parent", ""), [])[:8] if s != team["id"]]
+        if self.chance("hidden dependency") and siblings:
+            other = self.stream("hidden dependency").choice(siblings)
+            record["title"] += f", together with {self.names[other]}"
+
+    def _key_result(self, team: dict, kid: str, area: str, used: set[str]) -> dict:
         rng = self.rng
         members = self.members[team["id"]]
         record: dict[str, Any] = {"id": kid, "owner": rng.choice(members)}
-        name, unit, baseline, target = rng.choice(METRICS)
+        metric = METRICS.index(rng.choice(METRICS))
+        while METRICS[metric][0] in used and len(used) < len(METRICS):
+            metric = (metric + 1) % len(METRICS)  # one metric once per objective
+        name, unit, baseline, target = METRICS[metric]
+        used.add(name)
         current = round(baseline + (target - baseline) * self._progress(), 2)
         if self.chance("activity key result"):
             record["title"] = self.stream("activity key result").choice(ACTIVITIES).format(
-                a=area.lower())
+                a=f"{team['name']} {kid}")
+        elif self.chance("unmeasurable key result"):
+            record["title"] = f"Happier customers for {team['name']} goal {kid}"
         else:
-            record.update(title=f"{name.capitalize()} from {baseline}{unit} to {target}{unit}",
+            record.update(title=f"{name.capitalize()} of {team['name']} goal {kid.rsplit('.', 1)[0]} "
+                                f"from {baseline}{unit} to {target}{unit}",
                           baseline=baseline, target=target, unit=unit, current=current)
         score = round(min(self._progress(), 1.0), 2)
         record["score"] = 1.0 if self.profile == "sandbag" else score

@@ -14,7 +14,7 @@ other findings follow by score.
 
 from __future__ import annotations
 
-import re
+
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -25,6 +25,7 @@ from .graph import (
     GOAL_KINDS, OBJECTIVE, PERSON, TEAM, home_team, key_results_of, node_key, nodes_of,
     objectives_of, parent_team, sub_teams, team_of,
 )
+from .text import natural_key
 
 SEVERITY_POINTS = {"error": 300, "warning": 200, "info": 100}
 FAMILY_POINTS = {"alignment": 30, "hygiene": 20, "wording": 10}
@@ -33,19 +34,6 @@ MAX_GOALS = 9
 #: How many findings the fix-first list holds, and how many of them one check may take.
 FIX_FIRST = 10
 PER_CHECK = 2
-
-_DIGITS = re.compile(r"(\d+)")
-
-
-def natural_key(text: str) -> tuple:
-    """A sort key that orders the numbers inside ids by value, not by character.
-
-    >>> sorted(["KR100", "KR10", "KR2", "O1.10", "O1.9"], key=natural_key)
-    ['KR2', 'KR10', 'KR100', 'O1.9', 'O1.10']
-    """
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
-                 for part in _DIGITS.split(text) if part)
-
 
 def subject_node(finding: Finding) -> str:
     """The node key of a finding's subject."""

@@ -10,14 +10,15 @@ is deterministic, so the committed YAML only changes when a source does.
 Source syntax, one item a line:
 
     @team-id CODE parent-id | Team name | profile [| lead=person-id]
-    O objective title  [^CODE1 ^CODE1.2 ...] [!intentional reason] [{top-down}]
+    O objective title  [^CODE1 ^CODE1.2 ...] [!intentional reason] [{top-down}] [{unowned}]
                        [~depends:team,team] [&liaison:person-id or @lead]
     K metric|unit|baseline|target     a measurable key result
     K text                            an activity, with no target
     + person-id                       a contributor to the key result above
     = person-id                       the owner of the key result above
 
-``^NIM1.2`` aligns to key result 2 of objective 1 of the team coded NIM. The profile sets
+``^NIM1.2`` aligns to key result 2 of objective 1 of the team coded NIM; ``{unowned}``
+leaves the objective and its key results without owners. The profile sets
 how the team's key results progress: normal, sandbag, overreach, stale, silent,
 missed-review, trigger or solo (a one-person team).
 """
@@ -91,7 +92,7 @@ def _objective(rest: str) -> dict:
     liaison = re.search(r"&liaison:(\S+)", tail)
     return {"title": title, "aligns": re.findall(r"\^(\S+)", tail),
             "intentional": intentional.group(1).strip() if intentional else None,
-            "top_down": "{top-down}" in tail,
+            "top_down": "{top-down}" in tail, "unowned": "{unowned}" in tail,
             "depends": depends.group(1).split(",") if depends else [],
             "liaison": liaison.group(1) if liaison else None, "krs": []}
 
@@ -157,6 +158,8 @@ def _objective_record(team, o_index, objective, codes, rng) -> dict:
     record = {"id": f"{team['code']}{o_index}", "title": objective["title"],
               "team": team["id"], "owner": team["lead"],
               "origin": "top-down" if objective["top_down"] else "team"}
+    if objective["unowned"]:
+        del record["owner"]
     if objective["aligns"]:
         record["aligns_to"] = [_target(ref, codes) for ref in objective["aligns"]]
     if objective["intentional"]:
@@ -170,6 +173,9 @@ def _objective_record(team, o_index, objective, codes, rng) -> dict:
         _kr_record(team, record["id"], k_index, kr, rng)
         for k_index, kr in enumerate(objective["krs"], 1)
     ]
+    if objective["unowned"]:
+        for kr in record["key_results"]:
+            del kr["owner"]
     return record
 
 

@@ -28,6 +28,7 @@ NIMBUS_LINES = {
     ("unsupported-parent", "GRO2"): 773, ("unsupported-parent", "NIM3"): 287,
     ("stacked-alignment", "engineering"): 16, ("detached-alignment", "growth"): 28,
     ("missing-liaison", "GRO1.1"): 726, ("missing-liaison", "MOB1"): 662,
+    ("objective-is-task", "SLS2"): 875,
 }
 ANNOTATION = re.compile(r"^::(?P<command>error|warning|notice) file=(?P<file>[^,:]+),"
                         r"line=(?P<line>\d+),col=(?P<col>\d+),"
@@ -109,7 +110,7 @@ def _disable_all(tmp_path: Path) -> Path:
 def test_github_annotations_have_the_exact_workflow_command_format(capsys):
     code, out, _ = check(capsys, NIMBUS, "--format", "github")
     *lines, summary = out.splitlines()
-    assert code == 1 and summary == "aligngraph: 10 findings (5 warning, 3 info, 2 error)"
+    assert code == 1 and summary == "aligngraph: 11 findings (6 warning, 3 info, 2 error)"
     assert lines[0] == (
         "::warning file=samples/nimbus.yaml,line=32,col=3,title=AG101 orphan-team::None of "
         "the 2 objectives of team “Sales” aligns to a goal of another team: nothing shows "
@@ -154,9 +155,10 @@ def test_format_auto_is_github_under_github_actions_else_text(capsys, monkeypatc
 @pytest.mark.parametrize("fail_on, failing", [
     ("error", {"missing-liaison"}),
     ("warning", {"orphan-team", "overloaded-contributor", "stacked-alignment",
-                 "detached-alignment", "missing-liaison"}),
+                 "detached-alignment", "missing-liaison", "objective-is-task"}),
     ("info", {"orphan-team", "overloaded-contributor", "unsupported-parent",
-              "stacked-alignment", "detached-alignment", "missing-liaison"}),
+              "stacked-alignment", "detached-alignment", "missing-liaison",
+              "objective-is-task"}),
     ("never", set()),
 ])
 def test_junit_has_a_case_per_check_failing_at_or_above_fail_on(capsys, fail_on, failing):
@@ -166,7 +168,7 @@ def test_junit_has_a_case_per_check_failing_at_or_above_fail_on(capsys, fail_on,
     assert [c.get("name") for c in cases] == [f"{c.code} {c.slug}" for c in REGISTRY.values()]
     failed = {c.get("name").split()[1] for c in cases if c.find("failure") is not None}
     assert failed == failing
-    assert suites.get("tests") == "19" and suites.get("failures") == str(len(failing))
+    assert suites.get("tests") == str(len(REGISTRY)) and suites.get("failures") == str(len(failing))
     liaison = next(c for c in cases if c.get("name") == "AG106 missing-liaison")
     details = (liaison.findtext("failure") or "") + (liaison.findtext("system-out") or "")
     assert "samples/nimbus.yaml:726:5: error GRO1.1:" in details
@@ -190,7 +192,7 @@ def gitlab_issues(capsys, *paths: str) -> list[dict]:
 
 def test_gitlab_issues_have_the_required_fields(capsys):
     issues = gitlab_issues(capsys, NIMBUS)
-    assert len(issues) == 10
+    assert len(issues) == 11
     for issue in issues:
         assert {"description", "check_name", "fingerprint", "severity", "location"} <= set(issue)
         assert issue["severity"] in {"info", "minor", "major", "critical", "blocker"}

@@ -23,20 +23,20 @@ def run_cli(capsys, *args):
 def test_text_report_groups_findings_and_ends_with_summary(capsys):
     code, out, _ = run_cli(capsys, "check", NIMBUS)
     assert code == 1  # missing-liaison findings are errors
-    assert "Sales (sales): 1 finding; basics 2 of 4" in out
+    assert "Sales (sales): 2 findings; basics 2 of 4" in out
     assert "AG101 orphan-team: Orphan team (2)" not in out
     assert "Alignment slack by level" in out
-    assert out.rstrip().splitlines()[-1].startswith("Summary: 10 findings")
+    assert out.rstrip().splitlines()[-1].startswith("Summary: 11 findings")
     code, out, _ = run_cli(capsys, "check", NIMBUS, "--group-by", "check")
     assert "AG101 orphan-team: Orphan team (2)" in out
-    assert "Sales (sales): 1 finding" not in out
-    assert out.rstrip().splitlines()[-1].startswith("Summary: 10 findings")
+    assert "Sales (sales): 2 findings" not in out
+    assert out.rstrip().splitlines()[-1].startswith("Summary: 11 findings")
 
 
 def test_text_report_leads_with_fix_first_then_slack(capsys):
     _, out, _ = run_cli(capsys, "check", NIMBUS)
     lines = out.splitlines()
-    assert lines[2].startswith("10 findings (2 error, 5 warning, 3 info) about 6 teams.")
+    assert lines[2].startswith("11 findings (2 error, 6 warning, 3 info) about 6 teams.")
     first = lines.index(next(line for line in lines if line.startswith("Fix first")))
     assert lines[first + 1].startswith("  1. error    AG106 ")
     assert out.index("Fix first") < out.index("Alignment slack by level") < out.index(
@@ -47,7 +47,7 @@ def test_min_severity_hides_findings_but_fail_on_still_counts_them(capsys):
     code, out, _ = run_cli(capsys, "check", NIMBUS, "--min-severity", "error",
                            "--fail-on", "warning")
     assert code == 1
-    assert "8 less severe findings not shown" in out
+    assert "9 less severe findings not shown" in out
     assert "AG101" not in out and "AG106" in out
     code, out, _ = run_cli(capsys, "check", NIMBUS, "--min-severity", "warning")
     assert "AG101" in out and "3 less severe findings not shown" in out
@@ -56,7 +56,7 @@ def test_min_severity_hides_findings_but_fail_on_still_counts_them(capsys):
     _, out, _ = run_cli(capsys, "check", NIMBUS, "--min-severity", "error", "--format", "json")
     data = json.loads(out)
     assert {f["severity"] for f in data["findings"]} == {"error"}
-    assert data["summary"]["hidden"] == 8
+    assert data["summary"]["hidden"] == 9
 
 
 def test_bad_group_by_or_min_severity_is_a_usage_error(capsys):
@@ -74,7 +74,7 @@ def test_json_report_is_the_documented_contract(capsys):
     finding = data["findings"][0]
     assert set(finding) == {"check", "code", "severity", "subject", "subject_kind",
                             "message", "related", "data", "team", "rank", "location"}
-    assert sorted(f["rank"] for f in data["findings"]) == list(range(1, 11))
+    assert sorted(f["rank"] for f in data["findings"]) == list(range(1, 12))
     assert [f["rank"] for f in data["fix_first"]] == list(range(1, 11))
     assert {f["team"] for f in data["findings"]} == {"sales", "support", "engineering",
                                                      "growth", "nimbus", "mobile"}
@@ -107,7 +107,7 @@ def test_clean_organisation_exits_0(capsys, tmp_path):
         "cycle: {start: 2026-07-01, end: 2026-09-30, as_of: 2026-07-20}\n"
         "teams: [{id: solo}]\n"
         "objectives:\n"
-        "  - id: S1\n    team: solo\n    title: Grow\n    key_results:\n"
+        "  - id: S1\n    team: solo\n    owner: ana\n    title: Grow\n    key_results:\n"
         "      - {id: S1.1, title: Raise revenue from 1 to 2, baseline: 1, target: 2,\n"
         "         check_ins: [{date: 2026-07-15, value: 1.2}]}\n")
     code, out, _ = run_cli(capsys, "check", str(path))

@@ -157,9 +157,9 @@ def test_fill_shows_alignment_findings_and_a_badge_counts_the_others():
     report = analyse(org_of(FAMILIES_ORG))
     light = THEMES["light"]
     source = build_dot(report, view="goals").source
-    wording = line_of(source, "goal-O1")  # two wording findings on K1, no alignment finding
+    wording = line_of(source, "goal-O1")  # a wording finding on K1, no alignment finding
     assert f'fillcolor="{light.node_fill}"' in wording and "severity-" not in wording
-    assert "other-findings" in wording and ">2</FONT>" in wording
+    assert "other-findings" in wording and ">1</FONT>" in wording
     aligned = line_of(source, "goal-O0")  # unsupported-parent (alignment) on its key result
     assert f'fillcolor="{light.severity["info"]}"' in aligned and "severity-info" in aligned
     assert "other-findings" not in aligned and "BGCOLOR" not in aligned
@@ -170,7 +170,7 @@ def test_teams_view_sums_badges_over_a_teams_goals_and_fills_by_alignment():
     report = analyse(org_of(FAMILIES_ORG))
     source = build_dot(report, view="teams").source
     team = line_of(source, "team-t")
-    assert ">2</FONT>" in team and THEMES["light"].severity["warning"] not in team
+    assert ">1</FONT>" in team and THEMES["light"].severity["warning"] not in team
     assert "severity-info" in line_of(source, "team-top")
 
 

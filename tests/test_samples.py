@@ -57,6 +57,11 @@ HYGIENE = {
     "deep-cascade": {"TRK1"},
     "individual-okr": {"PLN1"},
     "dangling-liaison": {"TRK1"},
+    "duplicate-goal": {"DSP1.2", "TEC1.1"},
+    "unowned-goal": {"WPL1"},
+    "objective-is-metric": {"FIN2"},
+    "objective-is-task": {"BRD1", "LRN2", "PEO1", "PMK1", "SOP4", "SUC3"},
+    "hidden-dependency": {"TRK2"},
 }
 
 

@@ -23,6 +23,7 @@ from ..graph import (
     CONTRIBUTES, DEPENDS_ON, GOAL_KINDS, LEADS, LIAISON, PART_OF, home_team, nodes_of,
     objective_of, sources, targets, team_ancestors, team_of,
 )
+from ..text import quoted
 from .base import Finding
 
 SLUG = "dangling-liaison"
@@ -76,7 +77,7 @@ def _finding(graph, goal, liaison, own, involved) -> Finding:
     return Finding(
         subject=node["id"], subject_kind=node["kind"],
         related=(person["id"], *sorted(graph.nodes[t]["id"] for t in involved)),
-        message=(f"The liaison of {node['id']} {node['label']!r}, {person['label']}, belongs "
+        message=(f"The liaison of {node['id']} {quoted(node['label'])}, {person['label']}, belongs "
                  f"to none of the teams it involves ({names}). Can they unstick work there?"),
         data={"liaison": person["id"], "liaison_teams": [graph.nodes[t]["id"] for t in own],
               "involved": sorted(graph.nodes[t]["id"] for t in involved)})

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from ..graph import ALIGNS_TO, OBJECTIVE, nodes_of, objective_of, targets
+from ..text import quoted
 from .base import Finding, Option
 
 SLUG = "deep-cascade"
@@ -75,7 +76,7 @@ def check(graph: nx.DiGraph, *, max_depth: int) -> Iterator[Finding]:
             node = graph.nodes[objective]
             yield Finding(
                 subject=node["id"], subject_kind=OBJECTIVE, related=tuple(ids[1:]),
-                message=(f"Objective {node['id']} {node['label']!r} is {len(chain)} levels "
+                message=(f"Objective {node['id']} {quoted(node['label'])} is {len(chain)} levels "
                          f"down from {ids[-1]} ({' → '.join(ids)}). Past {max_depth} levels "
                          "the intent at the top is lost: align it to a goal higher up."),
                 data={"chain": ids, "depth": len(chain)})

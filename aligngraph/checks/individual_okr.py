@@ -21,6 +21,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from ..graph import LEADS, MEMBER_OF, TEAM, nodes_of, objectives_of, sources
+from ..text import quoted
 from .base import Finding
 
 SLUG = "individual-okr"
@@ -57,8 +58,8 @@ def check(graph: nx.DiGraph) -> Iterator[Finding]:
             yield Finding(
                 subject=node["id"], subject_kind="objective",
                 related=(graph.nodes[team]["id"], person["id"]),
-                message=(f"Objective {node['id']} {node['label']!r} belongs to "
-                         f"{graph.nodes[team]['label']!r}, a team of one ({person['label']}). "
+                message=(f"Objective {node['id']} {quoted(node['label'])} belongs to "
+                         f"{quoted(graph.nodes[team]['label'])}, a team of one ({person['label']}). "
                          "Individual OKRs tend to slow organisations down: is this a team "
                          "goal, or a personal plan?"),
                 data={"team": graph.nodes[team]["id"], "person": person["id"]})

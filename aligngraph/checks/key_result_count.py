@@ -19,7 +19,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from ..graph import ALIGNS_TO, OBJECTIVE, key_results_of, nodes_of, sources, team_of
-from ..text import count_of
+from ..text import count_of, quoted
 from .base import Finding, Option
 
 SLUG = "key-result-count"
@@ -68,6 +68,6 @@ def check(graph: nx.DiGraph, *, min_key_results: int, max_key_results: int
                       "its focus. Keep the measures that define success and move or drop "
                       "the rest.")
         yield Finding(subject=node["id"], subject_kind=OBJECTIVE,
-                      message=f"Objective {node['id']} {node['label']!r} {advice}",
+                      message=f"Objective {node['id']} {quoted(node['label'])} {advice}",
                       related=(graph.nodes[team_of(graph, objective)]["id"],),
                       data={"key_results": count})

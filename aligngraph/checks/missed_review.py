@@ -24,6 +24,7 @@ import networkx as nx
 
 from ..cycle_dates import cycle_bounds, has_any_check_in, judging_date
 from ..graph import TEAM, nodes_of, team_key_results
+from ..text import quoted
 from .base import Finding, Option
 
 SLUG = "missed-review"
@@ -81,7 +82,7 @@ def check(graph: nx.DiGraph, *, midpoint: float, window_days: int
             node = graph.nodes[team]
             yield Finding(
                 subject=node["id"], subject_kind=TEAM,
-                message=(f"{node['label']!r} has no check-in between {first} and {last}, "
+                message=(f"{quoted(node['label'])} has no check-in between {first} and {last}, "
                          "around the middle of the cycle: it missed the mid-cycle review, "
                          "the last good moment to change course."),
                 data={"window": [first.isoformat(), last.isoformat()]})

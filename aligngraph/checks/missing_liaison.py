@@ -24,6 +24,7 @@ from ..graph import (
     CONTRIBUTES, DEPENDS_ON, OBJECTIVE, home_team, key_results_of, nodes_of, sources,
     targets, team_ancestors, team_of,
 )
+from ..text import quoted
 from .base import Finding
 
 SLUG = "missing-liaison"
@@ -71,7 +72,7 @@ def _other_teams(graph: nx.DiGraph, goal: str, team: str) -> dict[str, str]:
 def _finding(graph: nx.DiGraph, goal: str, team: str, teams: dict[str, str]) -> Finding:
     node = graph.nodes[goal]
     names = ", ".join(graph.nodes[t]["label"] for t in teams)
-    message = (f"{node['id']} {node['label']!r} of {graph.nodes[team]['label']!r} depends on "
+    message = (f"{node['id']} {quoted(node['label'])} of {quoted(graph.nodes[team]['label'])} depends on "
                f"{names}, but nobody is named liaison. Name one person whose job is to "
                "unstick it when it stalls.")
     other = [graph.nodes[t]["id"] for t in teams]

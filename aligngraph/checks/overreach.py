@@ -20,6 +20,7 @@ import networkx as nx
 
 from ..metrics import final_team_averages
 from ..graph import TEAM
+from ..text import quoted
 from .base import Finding, Option
 
 SLUG = "overreach"
@@ -58,7 +59,7 @@ def check(graph: nx.DiGraph, *, min_average: float, min_scored: int,
             node = graph.nodes[team]
             yield Finding(
                 subject=node["id"], subject_kind=TEAM, related=tuple(scores),
-                message=(f"{node['label']!r} scores {average:.2f} on average over "
+                message=(f"{quoted(node['label'])} scores {average:.2f} on average over "
                          f"{len(scores)} key results, far below the 0.6 to 0.8 of ambitious "
                          "goals. Were the goals too aggressive, or did the team stop working "
                          "on them? Set the next cycle from what it learned."),

@@ -21,6 +21,7 @@ import networkx as nx
 
 from ..metrics import final_team_averages
 from ..graph import TEAM
+from ..text import quoted
 from .base import Finding, Option
 
 SLUG = "sandbagging"
@@ -59,7 +60,7 @@ def check(graph: nx.DiGraph, *, max_average: float, min_scored: int,
             node = graph.nodes[team]
             yield Finding(
                 subject=node["id"], subject_kind=TEAM, related=tuple(scores),
-                message=(f"{node['label']!r} scores {average:.2f} on average over "
+                message=(f"{quoted(node['label'])} scores {average:.2f} on average over "
                          f"{len(scores)} key results. Ambitious goals land at 0.6 to 0.8; "
                          "scores this high suggest the goals were set to be safe. Ask what "
                          "a stretch would have looked like."),

@@ -23,7 +23,7 @@ import networkx as nx
 
 from ..cycle_dates import cycle_bounds, has_any_check_in, judging_date, last_check_in
 from ..graph import KEY_RESULT, TEAM, nodes_of, parent_team, team_key_results
-from ..text import count_of
+from ..text import count_of, quoted
 from .base import Finding, Option
 
 SLUG = "stale-check-in"
@@ -89,7 +89,7 @@ def _finding(graph, team, stale: dict, never: list, max_days: int) -> Finding:
                      f"({', '.join(never)})")
     return Finding(
         subject=node["id"], subject_kind=TEAM, related=(*stale, *never),
-        message=(f"{node['label']!r} has {' and '.join(parts)}. Weekly check-ins keep OKRs "
+        message=(f"{quoted(node['label'])} has {' and '.join(parts)}. Weekly check-ins keep OKRs "
                  "alive; ask what stopped them."),
         data={"stale": stale, "never": never})
 

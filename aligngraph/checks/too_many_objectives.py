@@ -19,6 +19,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from ..graph import TEAM, nodes_of, objectives_of, parent_team
+from ..text import quoted
 from .base import Finding, Option
 
 SLUG = "too-many-objectives"
@@ -59,7 +60,7 @@ def check(graph: nx.DiGraph, *, max_objectives: int, max_root_objectives: int
             level = "company-level team" if is_root else "team"
             yield Finding(
                 subject=node["id"], subject_kind=TEAM, related=tuple(ids),
-                message=(f"{node['label']!r} has {len(objectives)} objectives; {limit} is the "
+                message=(f"{quoted(node['label'])} has {len(objectives)} objectives; {limit} is the "
                          f"ceiling for a {level}, not the floor. Pick the ones that matter "
                          "most this cycle and let the rest go."),
                 data={"objectives": ids, "limit": limit})

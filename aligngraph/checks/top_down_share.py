@@ -19,7 +19,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from ..graph import TEAM, nodes_of, objectives_of
-from ..text import share_of
+from ..text import quoted, share_of
 from ..metrics import is_top_down
 from .base import Finding, Option
 
@@ -57,7 +57,7 @@ def check(graph: nx.DiGraph, *, max_share: float) -> Iterator[Finding]:
             yield Finding(
                 subject=node["id"], subject_kind=TEAM, related=tuple(top_down),
                 message=(f"{share_of(len(top_down), len(objectives), 'objective').capitalize()}"
-                         f" of {node['label']!r} {'was' if len(objectives) == 1 else 'were'} "
+                         f" of {quoted(node['label'])} {'was' if len(objectives) == 1 else 'were'} "
                          "written top-down. Teams own goals they set themselves: share the "
                          "goals above and let the team write its own."),
                 data={"top_down": top_down, "share": round(len(top_down) / len(objectives), 3)})

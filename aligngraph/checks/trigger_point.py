@@ -21,6 +21,7 @@ import networkx as nx
 
 from ..graph import KEY_RESULT, nodes_of, objective_of
 from ..progress import progress
+from ..text import quoted
 from .base import Finding, Option
 
 SLUG = "trigger-point"
@@ -59,7 +60,7 @@ def check(graph: nx.DiGraph, *, max_progress: float) -> Iterator[Finding]:
             yield Finding(
                 subject=node["id"], subject_kind=KEY_RESULT,
                 related=(graph.nodes[objective_of(graph, kr)]["id"],),
-                message=(f"Key result {node['id']} {node['label']!r} is at {done:.0%} of the "
+                message=(f"Key result {node['id']} {quoted(node['label'])} is at {done:.0%} of the "
                          f"way to its target ({record.current:g} against {record.target:g} from "
                          f"{record.baseline:g}). A result this far past the goal usually "
                          "means it was set too low or the world changed: rethink the goal "

@@ -45,12 +45,29 @@ def _headline(report: Report) -> str:
 def _fix_first(report: Report) -> str:
     if not report.findings:
         return ""
-    lines = ["Fix first (by severity, then alignment before hygiene before wording, then the "
-             "goals each touches):"]
+    lines = ["Fix first (by severity, alignment before hygiene before wording, then the goals "
+             "each touches; details below):"]
     for rank, finding in enumerate(report.fix_first, start=1):
         lead = f"{rank:>3}. {finding.severity:7}  {finding.code} {subject_label(report, finding)}: "
-        lines.append(_wrap(finding.message, lead, " " * 15))
+        lines.append(_wrap(first_clause(finding.message), lead, " " * 15))
     return "\n".join(lines) + "\n"
+
+
+def first_clause(message: str) -> str:
+    """A finding's message up to its first full stop or colon outside a quoted title, so
+    that the fix-first list reads as ten headlines.
+
+    >>> first_clause("Nothing supports O1 “Grow. Fast”: ask the teams. More.")
+    'Nothing supports O1 “Grow. Fast”.'
+    >>> first_clause("No stop here")
+    'No stop here'
+    """
+    depth = 0
+    for index, char in enumerate(message):
+        depth += {"“": 1, "”": -1}.get(char, 0)
+        if depth == 0 and char in ".:" and message[index + 1:index + 2] in (" ", ""):
+            return message[:index].rstrip() + "."
+    return message
 
 
 def _where(location: Location | None) -> str:
