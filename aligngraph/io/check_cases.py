@@ -49,6 +49,15 @@ class CheckCase:
         return f"{self.check}.yaml#{self.name}.yaml"
 
 
+PRECISION_FILE = CASES_DIR.parent / "precision.md"
+
+
+def read_precision(path: Path = PRECISION_FILE) -> str:
+    """The measured precision of the checks on real organisations (a Markdown fragment,
+    kept beside the checks and quoted in docs/checks.md)."""
+    return path.read_text(encoding="utf-8")
+
+
 def case_file(slug: str, folder: Path = CASES_DIR) -> Path:
     """Where the cases of the check ``slug`` live."""
     return folder / f"{slug}.yaml"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..checks import Check, Finding
 from ..checks.docs import check_doc
-from ..io.check_cases import CheckCase, read_cases
+from ..io.check_cases import CheckCase, read_cases, read_precision
 from ..pipeline import run_case
 
 CASES_PATH = "aligngraph/checks/cases"
@@ -88,8 +88,11 @@ def checks_markdown(checks: Iterable[Check]) -> str:
              "| code | check | family | severity | summary |", "|---|---|---|---|---|"]
     lines += [f"| {c.code} | [`{c.slug}`](#{c.code.lower()}-{c.slug}) | {c.family} | "
               f"{c.severity} | {check_doc(c).summary} |" for c in checks]
+    lines += ["", "[How precise the checks are on real organisations](#precision-on-real-"
+              "organisations) is measured at the end of this page."]
     for check in checks:
         lines += ["", *_check_section(check)]
+    lines += ["", "## Precision on real organisations", "", read_precision().rstrip()]
     return "\n".join(lines) + "\n"
 
 

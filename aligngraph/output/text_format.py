@@ -45,8 +45,8 @@ def _headline(report: Report) -> str:
 def _fix_first(report: Report) -> str:
     if not report.findings:
         return ""
-    lines = ["Fix first (by severity, alignment before hygiene before wording, then the goals "
-             "each touches; details below):"]
+    lines = ["Fix first (by severity, then alignment, hygiene, wording, then goals touched; "
+             "details below):"]
     for rank, finding in enumerate(report.fix_first, start=1):
         lead = f"{rank:>3}. {finding.severity:7}  {finding.code} {subject_label(report, finding)}: "
         lines.append(_wrap(first_clause(finding.message), lead, " " * 15))
