@@ -202,3 +202,92 @@ def test_broken_text_loads_or_is_located(data, name, draw):
                 list("{}[]:,-&*!|>'\"#\n\t \\") + ["\u0000", "\u00e9", "\ud800", "😀"]),
                 min_size=1, max_size=4)) + text[at:]
     assert_loads_or_located(name, text)
+
+
+# --- Spreadsheets: the same properties for CSV folders and XLSX workbooks --------------
+
+def as_sheets(data: Any) -> list[tuple[str, bytes]]:
+    """The organisation as the CSV files of layout 1, as ``convert -o folder/`` writes them."""
+    import tempfile
+    from pathlib import Path
+
+    from aligngraph.io.tables.write import tables_of, write_csv_folder
+
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            paths = write_csv_folder(tables_of(data), Path(folder))
+            return [(path.name, path.read_bytes()) for path in paths]
+    except (AttributeError, TypeError, ValueError):
+        assume(False)  # mutated past what a spreadsheet can hold: not a sheet to test
+        raise
+
+
+def as_workbook(data: Any) -> bytes:
+    """The organisation as an XLSX workbook of layout 1."""
+    import io
+
+    from aligngraph.io.tables.write import tables_of, write_xlsx
+
+    target = io.BytesIO()
+    try:
+        write_xlsx(tables_of(data), target)
+    except (AttributeError, TypeError, ValueError):
+        assume(False)
+        raise
+    return target.getvalue()
+
+
+def assert_sheets_load_or_located(files: list[tuple[str, bytes]]) -> None:
+    """The property for spreadsheets: an organisation, or an InputError whose every
+    problem names its file, and its row when it is about a field (the column too where
+    the sheet has one for that field)."""
+    from aligngraph.io.loader import load_bytes
+
+    names = {name for name, _ in files}
+    try:
+        load_bytes(files)
+    except InputError as exc:
+        assert exc.problems, "an InputError with no problem"
+        for problem in exc.problems:
+            assert problem.file.split(":")[0] in names, str(problem)
+            if problem.path and UNLISTED not in problem.message:
+                assert problem.line is not None, str(problem)
+        str(exc).encode("utf-8")
+
+
+@FUZZ
+@given(organisations())
+def test_valid_organisations_load_from_csv_and_xlsx(data):
+    from aligngraph.io.loader import load_bytes
+
+    # A cell of spaces reads as blank: a title of only spaces is a missing title there.
+    assume(all(o["title"].strip() for o in data["objectives"]))
+    assume(all(kr["title"].strip() for o in data["objectives"] for kr in o["key_results"]))
+    csv_org = load_bytes(as_sheets(data))
+    xlsx_org = load_bytes([("okr.xlsx", as_workbook(data))])
+    assert [t.id for t in csv_org.teams] == [t.id for t in xlsx_org.teams] == [
+        t["id"] for t in data["teams"]]
+
+
+@FUZZ
+@given(mutated())
+def test_mutated_organisations_as_csv_load_or_are_located(data):
+    assert_sheets_load_or_located(as_sheets(data))
+
+
+@FUZZ
+@given(organisations(), st.data())
+def test_broken_csv_loads_or_is_located(data, draw):
+    """Characters cut out of, or put into, one of the CSV files: cells, quotes, rows."""
+    files = as_sheets(data)
+    index = draw.draw(st.integers(0, len(files) - 1))
+    name, content = files[index]
+    text = content.decode("utf-8")
+    for _ in range(draw.draw(st.integers(1, 3))):
+        at = draw.draw(st.integers(0, len(text)))
+        if draw.draw(st.booleans()):
+            text = text[:at] + text[at + draw.draw(st.integers(1, 8)):]
+        else:
+            text = text[:at] + draw.draw(st.text(max_size=6)) + text[at:]
+    files[index] = (name, text.encode("utf-8", "surrogatepass"))
+    assert_sheets_load_or_located(files)
