@@ -1,6 +1,7 @@
 """Mutation testing: run mutmut over the modules pyproject.toml names, then print the score.
 
-Usage: ``./dev mutate [--max-children N]`` (or ``python benchmarks/mutation_score.py``).
+Usage: ``./dev mutate [--max-children N]`` (or ``python benchmarks/mutation_score.py``);
+``--no-run`` tallies what an earlier or interrupted run judged, without running again.
 mutmut copies the package to ``mutants/``, makes small deliberate bugs in the modules of
 ``[tool.mutmut] only_mutate`` (a ``<`` for a ``<=``, a changed constant, a dropped
 argument), and runs the tests that cover each. A mutant the suite does not notice
@@ -35,7 +36,8 @@ def module_of(function: str) -> str:
     parts = function.split(".")
     while parts and (parts[-1].startswith(("x_", "x\u01c1")) or parts[-1][:1].isupper()):
         parts.pop()
-    return "/".join(parts) + ".py"
+    path = "/".join(parts)
+    return f"{path}/__init__.py" if (ROOT / path).is_dir() else f"{path}.py"
 
 
 def tally(listing: str) -> tuple[dict[str, Counter], list[str]]:
@@ -53,9 +55,13 @@ def tally(listing: str) -> tuple[dict[str, Counter], list[str]]:
 
 
 def main(argv: list[str]) -> int:
-    run = subprocess.run([sys.executable, "-m", "mutmut", "run", *argv], cwd=ROOT, check=False)
-    if run.returncode not in (0, 1):
-        return run.returncode
+    if "--no-run" in argv:  # only tally what an earlier (or interrupted) run judged
+        argv = [arg for arg in argv if arg != "--no-run"]
+    else:
+        run = subprocess.run([sys.executable, "-m", "mutmut", "run", *argv], cwd=ROOT,
+                             check=False)
+        if run.returncode not in (0, 1):
+            return run.returncode
     per_module, survivors = tally(mutmut("results", "--all", "true"))
     print("\n| module | mutants | killed | survived | score |\n|---|---:|---:|---:|---:|")
     total = Counter()
