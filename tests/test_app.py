@@ -3,11 +3,9 @@
 import html
 from pathlib import Path
 
-import pytest
 
-pytest.importorskip("streamlit")
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage  # noqa: E402
-from streamlit.testing.v1 import AppTest  # noqa: E402
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).parent.parent
 APP = str(ROOT / "app.py")

@@ -3,12 +3,10 @@
 import tomllib
 from pathlib import Path
 
-import pytest
 
 import hostile_files as hostile
 
-pytest.importorskip("streamlit")
-from streamlit.testing.v1 import AppTest  # noqa: E402
+from streamlit.testing.v1 import AppTest
 
 from aligngraph.io.limits import Limits  # noqa: E402
 
