@@ -209,3 +209,44 @@ def test_whatif_base_against_changed():
     assert set(changes.goals_with("realigned")) == {"W1", "A1"}
     assert keys(changes.findings_resolved) == set()
     assert keys(changes.findings_new) == set()
+
+
+def test_teams_pair_by_the_objectives_they_carry_over_before_their_names():
+    old = org_of("""
+    teams: [{id: co, name: Company}, {id: cpo, name: Chief People Officer, parent: co}]
+    objectives:
+      - {id: O1, team: cpo, title: Make onboarding a delight for every new hire}
+      - {id: O2, team: co, title: Close the Series C round}
+    """)
+    new = org_of("""
+    teams:
+      - {id: co, name: Company}
+      - {id: people-ops, name: Director of People Operations, parent: co}
+      - {id: product, name: Chief Product Officer, parent: co}
+      - {id: finance, name: Finance, parent: co}
+    objectives:
+      - {id: X1, team: people-ops, title: Make onboarding a delight for every new hire!}
+      - {id: X2, team: finance, title: Close the Series C round}
+      - {id: X3, team: product, title: Ship the new editor}
+    """)
+    changes = compare(old, new, match="title")
+    # Not "Chief Product Officer", whose name is more alike: the objective says who it is.
+    assert changes.matching.teams == {"co": "co", "cpo": "people-ops"}
+    assert changes.matching.goals == {"O1": "X1", "O2": "X2"}
+    # O2 went to another team word for word: carried over, and moved.
+    assert changes.goals_with("moved") == ("X2",)
+    assert changes.teams_added == ("product", "finance")
+
+
+def test_an_objective_of_another_team_pairs_only_when_nearly_the_same():
+    old = org_of("""
+    teams: [{id: a}, {id: b}]
+    objectives: [{id: O1, team: a, title: Relaunch the pricing page}]
+    """)
+    new = org_of("""
+    teams: [{id: a}, {id: b}]
+    objectives: [{id: O1, team: b, title: Relaunch our pricing page for teams}]
+    """)
+    assert compare(old, new, match="title").matching.goals == {}
+    assert title_similarity("Relaunch the pricing page",
+                            "Relaunch our pricing page for teams") >= 0.7
