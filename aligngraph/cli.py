@@ -161,6 +161,11 @@ def _add_render(commands) -> None:
     cmd.add_argument("--config", metavar="FILE", help="check settings, as for 'check'")
     cmd.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                      help=f"stop the layout after this long (default {DEFAULT_TIMEOUT:g})")
+    cmd.add_argument("--diff", metavar="OLD",
+                     help="goals and focus views: fill goals added or changed since OLD (a "
+                          "file or folder), draw removed ones dashed, instead of --color-by")
+    cmd.add_argument("--match", choices=MATCHES, default="id",
+                     help="with --diff: pair goals by id (default) or by title, as 'diff' does")
     _add_max_input_mb(cmd)
     _add_table_options(cmd)
     cmd.set_defaults(run=_run_render)
@@ -404,12 +409,20 @@ def _run_render(args: argparse.Namespace) -> int:
     if out.suffix.lower() not in PICTURE_SUFFIXES:
         raise UsageError(f"cannot tell the format of {args.output!r}: end it in .svg, .png, "
                          ".pdf or .dot")
-    from .render import build_dot, build_slide, render
+    from .render import CHANGES_VIEWS, DiffMarks, build_dot, build_slide, render
 
-    report = _checked_report(args)
+    if args.diff and args.view not in CHANGES_VIEWS:
+        raise UsageError(f"--diff colours goals: draw it with --view goals or focus, not "
+                         f"{args.view}")
+    changes = None
+    if args.diff:
+        report, changes = _changes_since(args)
+    else:
+        report = _checked_report(args)
     fit = args.fit or ("slide" if fmt in ("png", "pdf") else "none")
     options = dict(view=args.view, focus=args.focus, depth=args.depth, color_by=args.color_by,
-                   theme=args.theme, title=args.title)
+                   theme=args.theme, title=args.title,
+                   changes=DiffMarks(**changes) if changes is not None else None)
     dot = (build_slide(report, timeout=args.timeout, **options) if fit == "slide"
            else build_dot(report, **options))
     data = dot.source.encode("utf-8") if fmt == "dot" else render(dot, fmt, timeout=args.timeout)
@@ -479,6 +492,16 @@ def _emit_diff(changes, args: argparse.Namespace, what_if=None) -> int:
     if args.fail_on_new and changes.failing(args.fail_on_new):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _changes_since(args: argparse.Namespace):
+    """The report of PATH... and what changed since --diff OLD, as picture marks."""
+    from .diff import compare
+
+    old, new = _loaded([args.diff], args), _loaded(args.paths, args)
+    _, reports = _analysed_pair(args, (old, [args.diff]), (new, args.paths))
+    changes = compare(old, new, match=args.match, reports=reports)
+    return reports[1], changes.marks(since=args.diff)
 
 
 def _run_app(args: argparse.Namespace) -> int:

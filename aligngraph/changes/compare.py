@@ -112,6 +112,14 @@ class OrgDiff:
                                         if objective != goal else None)})
         return found
 
+    def marks(self, since: str = "") -> dict[str, Any]:
+        """What a picture of the new version needs to show the changes: the keyword
+        arguments of :class:`aligngraph.render.DiffMarks` (``status``, ``removed``,
+        ``since``)."""
+        return {"status": {goal: status for goal, status in self.goal_status.items()
+                           if status != REMOVED},
+                "removed": self.removed_goals(), "since": since}
+
     def failing(self, severity: str) -> list[Finding]:
         """The new findings at or above ``severity``."""
         rank = severity_rank(severity)
