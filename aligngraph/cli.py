@@ -496,12 +496,14 @@ def _emit_diff(changes, args: argparse.Namespace, what_if=None) -> int:
 
 def _changes_since(args: argparse.Namespace):
     """The report of PATH... and what changed since --diff OLD, as picture marks."""
+    from pathlib import Path
+
     from .diff import compare
 
     old, new = _loaded([args.diff], args), _loaded(args.paths, args)
     _, reports = _analysed_pair(args, (old, [args.diff]), (new, args.paths))
     changes = compare(old, new, match=args.match, reports=reports)
-    return reports[1], changes.marks(since=args.diff)
+    return reports[1], changes.marks(since=Path(args.diff).name)
 
 
 def _run_app(args: argparse.Namespace) -> int:

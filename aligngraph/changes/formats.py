@@ -231,7 +231,7 @@ def _finding_lines(report: Report, findings: tuple[Finding, ...], kind: str) -> 
         where = ""
         if location is not None:
             where = f" [{location.file}{'' if location.line is None else f':{location.line}'}]"
-        lines.append(_wrap(finding.message + where, lead, " " * 30))
+        lines.append(_wrap(finding.message + where, lead, " " * 12))
     if len(findings) > LISTED:
         lines.append(f"  … and {len(findings) - LISTED} more {kind} (--format json lists "
                      "them all)")

@@ -3,9 +3,10 @@
 ``render --diff OLD`` and the explorer's Workshop tab pass :func:`build_dot` a
 :class:`DiffMarks` (plain data: :meth:`aligngraph.diff.OrgDiff.marks` makes one). Added
 and changed goals are filled in their colour; the border still shows alignment findings.
-Removed goals are not in the new graph: each is drawn *ghosted* (dashed, unfilled, its
-title muted) in its team's cluster when its team is still there, and listed in the legend
-when it cannot be drawn (its team went too, or a focus does not reach it).
+Removed goals are not in the new graph: each is drawn *ghosted* (a dotted border, since a
+dashed one means an info finding; unfilled; its title muted) in its team's cluster when
+its team is still there, and listed in the legend when it cannot be drawn (its team went
+too, or a focus does not reach it).
 """
 
 from __future__ import annotations
@@ -88,8 +89,8 @@ def draw_ghost(canvas, target, goal: Mapping[str, Any]) -> str:
     target.node(name, label=html_label(goal["title"], caption=f"{goal['id']} · removed",
                                        ink=theme.muted, muted=theme.muted,
                                        width=24 if is_kr else 28, size=12 if is_kr else 14),
-                fillcolor=theme.background, color=theme.muted, style="rounded,dashed",
-                penwidth="1.5", id=f"removed-{goal['id']}",
+                fillcolor=theme.background, color=theme.muted, style="rounded,dotted",
+                penwidth="2", id=f"removed-{goal['id']}",
                 **{"class": f"{'key-result' if is_kr else 'objective'} removed"},
                 tooltip=f"removed: {goal['id']} {goal['title']}")
     objective = goal.get("objective")
@@ -103,7 +104,7 @@ def undrawn_rows(marks: DiffMarks, drawn: set[str], theme: Theme
                  ) -> list[tuple[str, str, str]]:
     """Legend rows ``(symbol, colour, meaning)`` for the removed goals not drawn."""
     left = [g for g in marks.removed if g["id"] not in drawn]
-    rows = [("╌", theme.muted, "removed (drawn dashed)")]
+    rows = [("┈┈", theme.muted, "removed (dotted, unfilled)")]
     for goal in left[:LISTED_REMOVED]:
         where = f"team {goal['team']}" if goal.get("team") else "its team removed too"
         rows.append(("✕", theme.muted, f"removed: {goal['id']} {_short(goal['title'])} "
