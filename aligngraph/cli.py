@@ -457,8 +457,9 @@ def _run_whatif(args: argparse.Namespace) -> int:
                              "to nothing)")
         links[goal.strip()] = parent.strip()
     base = _loaded(args.paths, args)
-    changed = drop(base, args.drop) if args.drop else base
-    changed = realign(changed, links) if links else changed
+    # Re-align first, so that every id names something in the files as given.
+    changed = realign(base, links) if links else base
+    changed = drop(changed, args.drop) if args.drop else changed
     _, reports = _analysed_pair(args, (base, args.paths), (changed, args.paths))
     what_if = WhatIf(tuple(args.drop), tuple(links.items()))
     return _emit_diff(compare(base, changed, reports=reports, locate=True), args, what_if)
