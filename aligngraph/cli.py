@@ -183,8 +183,10 @@ def _add_diff(commands) -> None:
                "goals by their titles instead (see docs/report.md#diff). Exit codes: 0, or "
                "1 when --fail-on-new is given and NEW adds findings at or above it; 2 bad "
                "input or usage.")
-    cmd.add_argument("old", metavar="OLD", help="the earlier version: a file or folder")
-    cmd.add_argument("new", metavar="NEW", help="the later version: a file or folder")
+    cmd.add_argument("old", metavar="OLD",
+                     help="the earlier version: a file, folder or spreadsheet")
+    cmd.add_argument("new", metavar="NEW",
+                     help="the later version: a file, folder or spreadsheet")
     _add_diff_options(cmd)
     cmd.add_argument("--match", choices=MATCHES, default="id",
                      help="pair records by id (default), or by title within each team, for "
@@ -225,7 +227,8 @@ def _add_diff_options(cmd: argparse.ArgumentParser) -> None:
                      help="write the report to FILE instead of standard output")
     cmd.add_argument("--fail-on-new", choices=SEVERITIES, metavar="SEVERITY",
                      help="exit 1 when the new version adds findings at or above SEVERITY "
-                          "(error, warning or info); findings it already had never fail")
+                          "(error, warning or info); findings the old version had never "
+                          "fail")
     cmd.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
                      help="judge both versions at this date (default: each its own)")
     cmd.add_argument("--config", metavar="FILE", help="check settings, as for 'check'")
