@@ -36,7 +36,8 @@ DEFAULT_TIMEOUT = 30.0
 
 DIFF_FORMATS = ("text", "json", "markdown")
 MATCHES = ("id", "title")
-DEFAULT_TITLE_THRESHOLD = 0.7  # aligngraph.changes.matching.DEFAULT_THRESHOLD (a test keeps them equal)
+# aligngraph.changes.matching.DEFAULT_THRESHOLD (a test keeps them equal)
+DEFAULT_TITLE_THRESHOLD = 0.7
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")

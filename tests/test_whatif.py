@@ -91,7 +91,8 @@ def test_the_original_is_left_as_it_was(base):
 
 
 def test_an_id_naming_a_team_and_a_person_needs_a_prefix(base):
-    with pytest.raises(WhatIfError, match=r"'ops' names more than one thing \(team:ops, person:ops\)"):
+    with pytest.raises(WhatIfError,
+                       match=r"'ops' names more than one thing \(team:ops, person:ops\)"):
         drop(base, ["ops"])
     assert {t.id for t in drop(base, ["team:ops"]).teams} == {"co", "eng", "web", "app"}
     assert {p.id for p in drop(base, ["person:ops"]).people} == {"ceo", "ana", "bo", "cy"}

@@ -252,7 +252,8 @@ def _counts(counts: dict[str, int]) -> str:
 def _finding_lines(report: Report, findings: tuple[Finding, ...], kind: str) -> list[str]:
     lines = []
     for finding in findings[:LISTED]:
-        lead = f"  {kind:8}  {finding.severity:7}  {finding.code} {subject_label(report, finding)}: "
+        label = subject_label(report, finding)
+        lead = f"  {kind:8}  {finding.severity:7}  {finding.code} {label}: "
         location = report.location_of(finding)
         where = ""
         if location is not None:
