@@ -14,7 +14,9 @@ from aligngraph import check_paths
 from aligngraph.cli import main
 from aligngraph.render import COLOR_BY, build_dot, render
 from aligngraph.render import engine
+from aligngraph import analyse
 from test_render_dot import nasty_report
+from helpers import org_of
 
 SAMPLES = Path(__file__).parent.parent / "samples"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -71,6 +73,20 @@ def test_hostile_titles_render_as_text_not_markup():
     for title in ("<script>alert(1)</script>", '"; node [label=x]', "R&D > Sales & \"Ops\"",
                   "提高客户满意度"):
         assert title in shown
+
+
+@needs_dot
+def test_backslashes_in_titles_are_drawn_as_written_not_expanded_by_graphviz():
+    """Graphviz would turn \\N into the node's name and \\G into the graph's."""
+    org = org_of("teams: [{id: t, name: 'Team \\G'}]\n"
+                 "objectives: [{id: O1, team: t, title: 'Grow \\N in C:\\new \\L'}]\n")
+    root = ET.fromstring(render(build_dot(analyse(org), view="goals"), "svg"))
+    shown = texts(ET.tostring(root)).replace("\u2060", "")
+    tips = " ".join(a.get("{http://www.w3.org/1999/xlink}title") or ""
+                    for a in root.iter(f"{SVG}a")).replace("\u2060", "")
+    for written in ("Team \\G", "Grow \\N in C:\\new \\L"):
+        assert written in shown
+    assert "O1 Grow \\N in C:\\new \\L" in tips
 
 
 @needs_dot

@@ -15,7 +15,7 @@ from ..graph import KEY_RESULT
 from ..report import Report
 from .changes import undrawn_rows
 from .colour import Colouring
-from .labels import badge_cell, escape, html_label, svg_id
+from .labels import badge_cell, escape, html_label, svg_id, tooltip
 from .theme import FONT, Theme, ink_on
 
 SEVERITY_CLASS = "severity-{}"
@@ -113,7 +113,7 @@ class Canvas:
                  "fillcolor": fill, "color": border, "penwidth": f"{penwidth:g}",
                  "style": f"rounded,filled,{style}" if style != "solid" else "rounded,filled",
                  "id": self._unique_id(key), "class": classes,
-                 "tooltip": graphviz.escape(f"{caption} {title}".strip() + _badge_note(badge))}
+                 "tooltip": tooltip(f"{caption} {title}".strip() + _badge_note(badge))}
         if shape:
             attrs["shape"] = shape
         name = self.name(key)

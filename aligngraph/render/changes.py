@@ -15,10 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import graphviz
 
 from ..graph import goal_key
-from .labels import html_label
+from .labels import html_label, tooltip
 from .theme import BLUISH_GREEN, YELLOW, Theme
 
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
@@ -94,7 +93,7 @@ def draw_ghost(canvas, target, goal: Mapping[str, Any]) -> str:
                 fillcolor=theme.background, color=theme.muted, style="rounded,dotted",
                 penwidth="2", id=canvas.unique_id(f"removed:{goal['id']}"),
                 **{"class": f"{'key-result' if is_kr else 'objective'} removed"},
-                tooltip=graphviz.escape(f"removed: {goal['id']} {goal['title']}"))
+                tooltip=tooltip(f"removed: {goal['id']} {goal['title']}"))
     objective = goal.get("objective")
     if is_kr and objective and goal_key(objective) in canvas.drawn:
         canvas.edge(name, canvas.name(goal_key(objective)), "part-of removed",

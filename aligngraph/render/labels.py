@@ -11,7 +11,12 @@ import html
 import re
 import textwrap
 
+import graphviz
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Graphviz expands \N, \G, \L... in labels and tooltips even when the backslash is
+# escaped; a word joiner after each backslash keeps a title's text as written.
+_WORD_JOINER = "\u2060"
 
 
 def escape(text: str) -> str:
@@ -20,7 +25,20 @@ def escape(text: str) -> str:
     >>> escape('<script>"&')
     '&lt;script&gt;&quot;&amp;'
     """
-    return html.escape(_CONTROL.sub("", str(text)), quote=True)
+    return html.escape(_guard(_CONTROL.sub("", str(text))), quote=True)
+
+
+def tooltip(text: str) -> str:
+    r"""Plain text for a tooltip, drawn as written: no Graphviz escape is expanded.
+
+    >>> str(tooltip("C:\\new <b>")) == "C:\\\\" + "\u2060new <b>"
+    True
+    """
+    return graphviz.escape(_guard(_CONTROL.sub("", str(text))))
+
+
+def _guard(text: str) -> str:
+    return text.replace("\\", "\\" + _WORD_JOINER)
 
 
 def wrap(text: str, width: int = 28, max_lines: int = 4) -> list[str]:
