@@ -1,4 +1,9 @@
-"""The graph tab: the four views, server-rendered, with pan and zoom, and a focus to steer."""
+"""The graph tab: the four views, server-rendered, with pan and zoom, and a focus to steer.
+
+The tab opens on the view that reads in its frame (:func:`aligngraph.render.screen.
+opening_view`); a click on a team, goal or person in the picture focuses on it, and
+:mod:`.navigation` keeps the way back.
+"""
 
 from __future__ import annotations
 
@@ -8,55 +13,101 @@ import streamlit as st
 
 from ..errors import AligngraphError
 from ..graph import (
-    ALIGNS_TO, LEADS, MEMBER_OF, OBJECTIVE, PERSON, TEAM, key_results_of, nodes_of,
-    objective_of, parent_team, sources, sub_teams, targets, team_of,
+    ALIGNS_TO, KEY_RESULT, LEADS, MEMBER_OF, OBJECTIVE, PERSON, TEAM, key_results_of,
+    node_key, nodes_of, objective_of, parent_team, sources, sub_teams, targets, team_of,
 )
 from ..render import COLOR_BY, THEMES, VIEWS
+from ..render.fit import SCREEN
+from ..render.screen import OnScreen
 from ..render.views import resolve_focus
 from ..report import Report
-from . import state
-from .panzoom import pan_zoom_page
+from ..text import count_of
+from . import navigation, state
+from .panzoom import pan_zoom
 from .plain import plain
 
-LARGE = 150  # objectives above which the explorer opens on the teams view
 MAX_CHOICES = 5000  # focus choices offered in a list; past it, type an id
 
 
-def show_graph(source: state.Source, settings: dict, report: Report
-               ) -> tuple[bytes, tuple] | None:
-    """The controls and the picture; returns the SVG shown and how it was drawn."""
+def show_graph(source: state.Source, settings: dict, report: Report) -> OnScreen | None:
+    """The controls and the picture; returns the picture shown."""
     graph = report.graph
-    if "view" not in st.session_state:
-        st.session_state["view"] = "teams" if report.counts["objectives"] > LARGE else "goals"
+    if "theme" not in st.session_state:
+        st.session_state["theme"] = _app_theme()
+    opening = state.opening(source, settings, st.session_state["theme"]) \
+        if navigation.needs_opening(source.digest) else None
+    if opening is not None:
+        navigation.start_at(source.digest, opening.view, opening.reason)
     left, middle, right, far = st.columns(4)
     view = left.selectbox("View", list(VIEWS), key="view")
     color_by = middle.selectbox("Colour by", COLOR_BY, key="color_by")
     theme = right.selectbox("Theme", list(THEMES), key="theme")
-    depth = far.number_input("Depth", min_value=0, max_value=8, value=2, key="depth",
-                             help="Focus: alignment hops around it. Teams: deepest org "
-                                  "level (0 means as deep as stays readable).")
-    focus = _focus_picker(graph) if view == "focus" else None
+    depth: int | None = None
+    if view == "focus":
+        st.session_state.setdefault("depth", 2)
+        depth = int(far.number_input("Hops", min_value=0, max_value=8, key="depth",
+                                     help="Alignment hops up and down from the focus."))
+    elif view == "teams":
+        st.session_state.setdefault("team_depth", 0)
+        levels = int(far.number_input("Org levels", min_value=0, max_value=8,
+                                      key="team_depth",
+                                      help="The deepest org level drawn; 0 draws as deep "
+                                           "as reads on screen."))
+        depth = levels or None
+    _way_back(graph)
+    focus = _focus_picker(report) if view == "focus" else None
     if view == "focus" and focus:
         _neighbours(graph, focus)
-    view_depth = None if view == "teams" and depth == 0 else int(depth)
-    if view in ("goals", "people"):
-        view_depth = None
     if view == "focus" and not focus:
         st.info("Choose a team, objective or person to focus on.")
         return None
-    drawing = (view, focus, view_depth, color_by, theme)
     try:
-        svg = state.picture(source.digest, json.dumps(settings, sort_keys=True), "svg",
-                            *drawing, source)
+        shown = state.screen_picture(source.digest, json.dumps(settings, sort_keys=True), view,
+                                     focus, depth, color_by, theme, source)
     except AligngraphError as exc:
         st.warning(plain(exc))
         return None
-    st.iframe(pan_zoom_page(svg.decode(), THEMES[theme].background), height=680)
-    return svg, drawing
+    st.caption(plain(navigation.opening_reason(view, int(st.session_state.get("team_depth") or 0))
+                     or picture_note(shown)))
+    pan_zoom(shown.svg.decode(), THEMES[theme].background, key=navigation.GRAPH_CLICK)
+    return shown
 
 
-def _focus_picker(graph) -> str | None:
-    keys = [*nodes_of(graph, TEAM), *nodes_of(graph, OBJECTIVE), *nodes_of(graph, PERSON)]
+def picture_note(shown: OnScreen) -> str:
+    """How much the picture draws and how large its text opens, in one line."""
+    note = (f"{count_of(shown.boxes, 'box', 'boxes')}; text {shown.text_px:.1f} px high as "
+            "it opens.")
+    if shown.text_px < SCREEN.min_text_px:
+        note += " Scroll to zoom in, or click a team or goal to focus on it."
+    return note
+
+
+def _app_theme() -> str:
+    """The picture theme matching the page's: light, or dark in a dark browser."""
+    try:
+        return "dark" if st.context.theme.type == "dark" else "light"
+    except AttributeError:  # no browser (AppTest)
+        return "light"
+
+
+def _way_back(graph) -> None:
+    """Back (to the view before the last move) and Back to overview."""
+    opening = st.session_state.get(navigation.OPENING)
+    at_opening = (not navigation.can_go_back() and opening
+                  and st.session_state.get("view") == opening[1])
+    if at_opening:
+        return
+    back, overview, _ = st.columns([1, 1, 4])
+    back.button("← Back", key="graph_back", on_click=navigation.go_back,
+                disabled=not navigation.can_go_back(),
+                help="The view before the last click or move.")
+    overview.button("Back to overview", key="graph_overview", on_click=navigation.back_to_overview,
+                    help="The view this tab opened on; clears the tables' selections.")
+
+
+def _focus_picker(report: Report) -> str | None:
+    graph = report.graph
+    keys = focus_choices(report)
     if len(keys) > MAX_CHOICES:
         typed = st.text_input("Focus on (an id: team, objective, key result or person)",
                               key="focus_typed").strip()
@@ -67,18 +118,38 @@ def _focus_picker(graph) -> str | None:
         except AligngraphError as exc:
             st.warning(plain(exc))
             return None
-    if st.session_state.get("focus") not in keys:
+    current: str | None = st.session_state.get("focus")
+    if current is not None and current in graph and graph.nodes[current]["kind"] == KEY_RESULT:
+        keys.append(current)  # a key result clicked in the picture
+    if current not in keys:
         st.session_state["focus"] = keys[0] if keys else None
-    return st.selectbox("Focus on", keys, key="focus", format_func=lambda k: describe(graph, k))
+    findings = alignment_findings(report)
+    return st.selectbox("Focus on", keys, key="focus",
+                        format_func=lambda k: describe(graph, k, findings.get(k, 0)))
 
 
-def describe(graph, key: str) -> str:
-    """A node as a person would name it: kind, id and title."""
+def focus_choices(report: Report) -> list[str]:
+    """Teams with the most alignment findings first, then objectives, then people."""
+    graph = report.graph
+    findings = alignment_findings(report)
+    teams = sorted(nodes_of(graph, TEAM), key=lambda t: -findings.get(t, 0))  # stable
+    return [*teams, *nodes_of(graph, OBJECTIVE), *nodes_of(graph, PERSON)]
+
+
+def alignment_findings(report: Report) -> dict[str, int]:
+    """How many alignment findings each team has (its own, its goals', its people's)."""
+    return {node_key(TEAM, row["team"]): row["by_family"].get("alignment", 0)
+            for row in report.team_summaries()}
+
+
+def describe(graph, key: str, alignment: int = 0) -> str:
+    """A node as a person would name it: kind, id and title (and a team's findings)."""
     node = graph.nodes[key]
     kind = {"team": "Team", "person": "Person", "objective": "Objective",
             "key_result": "Key result"}[node["kind"]]
     title = node["label"] if node["label"] != node["id"] else ""
-    return f"{kind} · {node['id']}" + (f" · {title[:60]}" if title else "")
+    found = f" · {count_of(alignment, 'alignment finding')}" if alignment else ""
+    return f"{kind} · {node['id']}" + (f" · {title[:60]}" if title else "") + found
 
 
 def up_and_down(graph, key: str) -> tuple[list[str], list[str]]:
@@ -105,16 +176,10 @@ def _neighbours(graph, focus: str) -> None:
     buttons = [("↑", key) for key in ups[:6]] + [("↓", key) for key in downs[:10]]
     for column, (arrow, key) in zip(st.columns(max(len(buttons), 1)), buttons, strict=False):
         column.button(f"{arrow} {plain(graph.nodes[key]['label'], 28)}", key=f"move:{key}",
-                      on_click=_move_focus, args=(key,), help=plain(describe(graph, key)))
-
-
-def _move_focus(key: str) -> None:
-    st.session_state["focus"] = key
-    st.session_state["focus_typed"] = key
+                      on_click=navigation.focus_on, args=(key,),
+                      help=plain(describe(graph, key)))
 
 
 def focus_on(key: str) -> None:
     """Switch the graph to the focus view on ``key`` (used by the findings tab)."""
-    st.session_state["view"] = "focus"
-    _move_focus(key)
-
+    navigation.focus_on(key)

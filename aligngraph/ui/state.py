@@ -22,7 +22,8 @@ from ..io.tables.write import tables_of, write_xlsx
 from ..io.writer import document_data
 from ..output import FORMATS
 from ..pipeline import analyse, build, load_bytes, run_check
-from ..render import build_dot, render
+from ..render.engine import run_layout
+from ..render.screen import Opening, OnScreen, draw_on_screen, opening_view
 from ..report import Report
 from .tables import findings_frame, people_load_frame
 
@@ -106,12 +107,26 @@ def report(source: Source, settings: dict) -> Report:
 
 
 @st.cache_data(show_spinner="Drawing…", max_entries=64)
-def picture(digest: str, settings_json: str, fmt: str, view: str, focus: str | None,
-            depth: int | None, color_by: str, theme: str, _source: Source) -> bytes:
-    """A picture of one view, as SVG, PNG, PDF or DOT bytes."""
+def screen_picture(digest: str, settings_json: str, view: str, focus: str | None,
+                   depth: int | None, color_by: str, theme: str, _source: Source) -> OnScreen:
+    """One view folded to read best in the explorer's frame: its SVG and DOT."""
     rep = report(_source, json.loads(settings_json))
-    dot = build_dot(rep, view=view, focus=focus, depth=depth, color_by=color_by, theme=theme)
-    return dot.source.encode() if fmt == "dot" else render(dot, fmt)
+    return draw_on_screen(rep, view=view, focus=focus, depth=depth, color_by=color_by,
+                          theme=theme)
+
+
+def opening(source: Source, settings: dict, theme: str) -> Opening:
+    """The view the Graph tab opens on: every goal when it reads in the frame, else the
+    teams as deep as reads (both pictures cached as any other)."""
+    settings_json = json.dumps(settings, sort_keys=True)
+    return opening_view(report(source, settings), draw=lambda view: screen_picture(
+        source.digest, settings_json, view, None, None, "findings", theme, source))
+
+
+@st.cache_data(show_spinner="Drawing the PNG…", max_entries=8)
+def png(dot_source: str) -> bytes:
+    """DOT source laid out as a PNG."""
+    return run_layout(dot_source, "png")
 
 
 @st.cache_data(max_entries=32)
