@@ -97,11 +97,11 @@ def _way_back(graph) -> None:
                   and st.session_state.get("view") == opening[1])
     if at_opening:
         return
-    back, overview, _ = st.columns([1, 1, 4])
-    back.button("← Back", key="graph_back", on_click=navigation.go_back,
+    row = st.container(horizontal=True)
+    row.button("← Back", key="graph_back", on_click=navigation.go_back,
                 disabled=not navigation.can_go_back(),
                 help="The view before the last click or move.")
-    overview.button("Back to overview", key="graph_overview", on_click=navigation.back_to_overview,
+    row.button("Back to overview", key="graph_overview", on_click=navigation.back_to_overview,
                     help="The view this tab opened on; clears the tables' selections.")
 
 
@@ -172,10 +172,11 @@ def _neighbours(graph, focus: str) -> None:
     ups, downs = up_and_down(graph, focus)
     if not ups and not downs:
         return
-    st.caption("Move the focus:")
+    row = st.container(horizontal=True, vertical_alignment="center")
+    row.caption("Move the focus:")
     buttons = [("↑", key) for key in ups[:6]] + [("↓", key) for key in downs[:10]]
-    for column, (arrow, key) in zip(st.columns(max(len(buttons), 1)), buttons, strict=False):
-        column.button(f"{arrow} {plain(graph.nodes[key]['label'], 28)}", key=f"move:{key}",
+    for arrow, key in buttons:
+        row.button(f"{arrow} {plain(graph.nodes[key]['label'], 28)}", key=f"move:{key}",
                       on_click=navigation.focus_on, args=(key,),
                       help=plain(describe(graph, key)))
 

@@ -21,6 +21,7 @@ from . import navigation
 TOP = 25  # people charted unless "show everyone" is on
 ROW_PX = 24
 OWN, OTHER = "in their own team's objectives", "in other teams' objectives"
+LEGEND = {"orient": "top", "labelLimit": 0, "labelFontSize": 13}
 TABLE_COLUMNS = ["person", "id", "objectives", "key results", "teams"]
 WHY_EMPTY = {
     "objectives": "Nobody owns or contributes to an objective in these files.",
@@ -82,13 +83,14 @@ def load_chart(frame: pd.DataFrame, measure: str, limit: int,
     pick = alt.selection_point(name=navigation.PICK, fields=["id"], on="click")
     top_value = max(int(rows[measure].max()), limit) + 1
     bars = alt.Chart().mark_bar().encode(
-        y=alt.Y("person:N", sort=labels, title=None, axis=alt.Axis(labelLimit=0)),
+        y=alt.Y("person:N", sort=labels, title=None,
+                axis=alt.Axis(labelLimit=0, labelFontSize=13)),
         x=alt.X("count:Q", stack="zero", title=f"{measure} carried",
                 scale=alt.Scale(domain=[0, top_value], nice=False),
                 axis=alt.Axis(tickMinStep=1, format="d")),
         color=alt.Color("part:N", title=None,
                         scale=alt.Scale(domain=[OWN, OTHER], range=[BLUE, SKY_BLUE]),
-                        legend=alt.Legend(orient="top")),
+                        legend=alt.Legend(**LEGEND)),
         order=alt.Order("order:Q"),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.4)),
         tooltip=[alt.Tooltip("person:N"), alt.Tooltip("part:N", title="goals"),
@@ -101,7 +103,7 @@ def load_chart(frame: pd.DataFrame, measure: str, limit: int,
         strokeDash=alt.StrokeDash(
             "rule:N", title=None,
             scale=alt.Scale(domain=[threshold], range=[[6, 3]]),
-            legend=alt.Legend(orient="top", symbolStrokeColor=VERMILLION,
+            legend=alt.Legend(**LEGEND, symbolStrokeColor=VERMILLION,
                               symbolStrokeWidth=2)))
     label = alt.Chart(line).mark_text(align="left", baseline="bottom", dx=4, dy=-3,
                                       color=VERMILLION, fontWeight="bold").encode(
