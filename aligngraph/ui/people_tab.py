@@ -9,6 +9,8 @@ the table, focuses the graph on that person. The numbers come from
 
 from __future__ import annotations
 
+from typing import Any
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -21,7 +23,7 @@ from . import navigation
 TOP = 25  # people charted unless "show everyone" is on
 ROW_PX = 24
 OWN, OTHER = "in their own team's objectives", "in other teams' objectives"
-LEGEND = {"orient": "top", "labelLimit": 0, "labelFontSize": 13}
+LEGEND: dict[str, Any] = {"orient": "top", "labelLimit": 0, "labelFontSize": 13}
 TABLE_COLUMNS = ["person", "id", "objectives", "key results", "teams"]
 WHY_EMPTY = {
     "objectives": "Nobody owns or contributes to an objective in these files.",
