@@ -182,7 +182,7 @@ def best_wrap(build: Callable[[int | None], graphviz.Digraph],
     could make it read
     (:meth:`Measured.could_read`), or when it already has about the frame's shape
     (folding moves area between width and height, so it cannot help then); and folding
-    into more rows stops once the text shrinks again (it grows while the picture nears
+    into more rows stops once the text stops growing (it grows while the picture nears
     the frame's shape, then shrinks).
     """
     best: Measured | None = None
@@ -201,7 +201,7 @@ def best_wrap(build: Callable[[int | None], graphviz.Digraph],
                                        or candidate.shaped_like(frame)):
             break
         if quick and previous is not None and (candidate.text_px_on(frame)
-                                               < previous.text_px_on(frame)):
+                                               <= previous.text_px_on(frame) * 1.01):
             break
         if wrap is not None:
             previous = candidate

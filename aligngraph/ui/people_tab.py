@@ -51,14 +51,24 @@ def show_people(report: Report, frame: pd.DataFrame) -> None:
                "threshold. Click a bar, or a row of the table, to focus the graph on "
                "that person.")
     for measure, option in LIMIT_OPTION.items():
-        chart = load_chart(frame, measure, int(options[option]), None if everyone else TOP)
-        if chart is None:
+        spec = chart_spec(frame, measure, int(options[option]), None if everyone else TOP)
+        if spec is None:
             st.info(f"{measure.capitalize()}: {WHY_EMPTY[measure]}")
             continue
-        st.altair_chart(chart, width="stretch", key=navigation.chart_key(measure),
-                        on_select="rerun", selection_mode=navigation.PICK)
+        st.vega_lite_chart(spec=spec, width="stretch", key=navigation.chart_key(measure),
+                           on_select="rerun", selection_mode=navigation.PICK)
     st.dataframe(frame[TABLE_COLUMNS], hide_index=True, width="stretch",
                  key=navigation.PEOPLE_TABLE, on_select="rerun", selection_mode="single-row")
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def chart_spec(frame: pd.DataFrame, measure: str, limit: int,
+               top: int | None = TOP) -> dict[str, Any] | None:
+    """The Vega-Lite spec of :func:`load_chart`, data included. Altair builds and
+    validates a spec in about a tenth of a second; kept here, a rerun pays only for
+    hashing the table."""
+    chart = load_chart(frame, measure, limit, top)
+    return None if chart is None else chart.to_dict()
 
 
 def load_chart(frame: pd.DataFrame, measure: str, limit: int,
