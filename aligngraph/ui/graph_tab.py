@@ -38,26 +38,25 @@ def show_graph(source: state.Source, settings: dict, report: Report) -> OnScreen
         if navigation.needs_opening(source.digest) else None
     if opening is not None:
         navigation.start_at(source.digest, opening.view, opening.reason)
-    left, middle, right, far = st.columns(4)
-    view = left.selectbox("View", list(VIEWS), key="view")
-    color_by = middle.selectbox("Colour by", COLOR_BY, key="color_by")
-    theme = right.selectbox("Theme", list(THEMES), key="theme")
+    focusing = st.session_state.get("view") == "focus"
+    columns = st.columns([2, 2, 2, 1.4, 5] if focusing else [2, 2, 2, 1.4])
+    view = columns[0].selectbox("View", list(VIEWS), key="view")
+    color_by = columns[1].selectbox("Colour by", COLOR_BY, key="color_by")
+    theme = columns[2].selectbox("Theme", list(THEMES), key="theme")
     depth: int | None = None
     if view == "focus":
         st.session_state.setdefault("depth", 2)
-        depth = int(far.number_input("Hops", min_value=0, max_value=8, key="depth",
-                                     help="Alignment hops up and down from the focus."))
+        depth = int(columns[3].number_input("Hops", min_value=0, max_value=8, key="depth",
+                                            help="Alignment hops up and down from the focus."))
     elif view == "teams":
         st.session_state.setdefault("team_depth", 0)
-        levels = int(far.number_input("Org levels", min_value=0, max_value=8,
-                                      key="team_depth",
-                                      help="The deepest org level drawn; 0 draws as deep "
-                                           "as reads on screen."))
+        levels = int(columns[3].number_input("Org levels", min_value=0, max_value=8,
+                                             key="team_depth",
+                                             help="The deepest org level drawn; 0 draws as "
+                                                  "deep as reads on screen."))
         depth = levels or None
-    _way_back(graph)
-    focus = _focus_picker(report) if view == "focus" else None
-    if view == "focus" and focus:
-        _neighbours(graph, focus)
+    focus = _focus_picker(report, columns[4]) if view == "focus" else None
+    _moves(graph, focus)
     if view == "focus" and not focus:
         st.info("Choose a team, objective or person to focus on.")
         return None
@@ -90,27 +89,37 @@ def _app_theme() -> str:
         return "light"
 
 
-def _way_back(graph) -> None:
-    """Back (to the view before the last move) and Back to overview."""
+def _moves(graph, focus: str | None) -> None:
+    """One row: Back (to the view before the last move), Back to overview, and the
+    focus's parents and children to move to."""
     opening = st.session_state.get(navigation.OPENING)
     at_opening = (not navigation.can_go_back() and opening
                   and st.session_state.get("view") == opening[1])
-    if at_opening:
+    ups, downs = up_and_down(graph, focus) if focus else ([], [])
+    if at_opening and not ups and not downs:
         return
-    row = st.container(horizontal=True)
-    row.button("← Back", key="graph_back", on_click=navigation.go_back,
-                disabled=not navigation.can_go_back(),
-                help="The view before the last click or move.")
-    row.button("Back to overview", key="graph_overview", on_click=navigation.back_to_overview,
-                    help="The view this tab opened on; clears the tables' selections.")
+    row = st.container(horizontal=True, vertical_alignment="center")
+    if not at_opening:
+        row.button("← Back", key="graph_back", on_click=navigation.go_back,
+                   disabled=not navigation.can_go_back(),
+                   help="The view before the last click or move.")
+        row.button("Back to overview", key="graph_overview",
+                   on_click=navigation.back_to_overview,
+                   help="The view this tab opened on; clears the tables' selections.")
+    if ups or downs:
+        row.caption("Move the focus:", width="content")
+    for arrow, key in [("↑", key) for key in ups[:6]] + [("↓", key) for key in downs[:10]]:
+        row.button(f"{arrow} {plain(graph.nodes[key]['label'], 28)}", key=f"move:{key}",
+                   on_click=navigation.focus_on, args=(key,),
+                   help=plain(describe(graph, key)))
 
 
-def _focus_picker(report: Report) -> str | None:
+def _focus_picker(report: Report, place) -> str | None:
     graph = report.graph
     keys = focus_choices(report)
     if len(keys) > MAX_CHOICES:
-        typed = st.text_input("Focus on (an id: team, objective, key result or person)",
-                              key="focus_typed").strip()
+        typed = place.text_input("Focus on (an id: team, objective, key result or person)",
+                                 key="focus_typed").strip()
         if not typed:
             return None
         try:
@@ -124,8 +133,8 @@ def _focus_picker(report: Report) -> str | None:
     if current not in keys:
         st.session_state["focus"] = keys[0] if keys else None
     findings = alignment_findings(report)
-    return st.selectbox("Focus on", keys, key="focus",
-                        format_func=lambda k: describe(graph, k, findings.get(k, 0)))
+    return place.selectbox("Focus on", keys, key="focus",
+                           format_func=lambda k: describe(graph, k, findings.get(k, 0)))
 
 
 def focus_choices(report: Report) -> list[str]:
@@ -166,19 +175,6 @@ def up_and_down(graph, key: str) -> tuple[list[str], list[str]]:
     ups = {objective_of(graph, t) for g in goals for t in targets(graph, g, ALIGNS_TO)}
     downs = {objective_of(graph, c) for g in goals for c in sources(graph, g, ALIGNS_TO)}
     return sorted(ups) + [team_of(graph, objective)], sorted(downs)
-
-
-def _neighbours(graph, focus: str) -> None:
-    ups, downs = up_and_down(graph, focus)
-    if not ups and not downs:
-        return
-    row = st.container(horizontal=True, vertical_alignment="center")
-    row.caption("Move the focus:")
-    buttons = [("↑", key) for key in ups[:6]] + [("↓", key) for key in downs[:10]]
-    for arrow, key in buttons:
-        row.button(f"{arrow} {plain(graph.nodes[key]['label'], 28)}", key=f"move:{key}",
-                      on_click=navigation.focus_on, args=(key,),
-                      help=plain(describe(graph, key)))
 
 
 def focus_on(key: str) -> None:
