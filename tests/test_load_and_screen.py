@@ -110,3 +110,20 @@ def test_the_samples_open_on_a_view_whose_text_reads(sample, view, depth):
     assert opening.picture.text_px >= SCREEN.min_text_px
     again = draw_on_screen(report, view=view, depth=depth)
     assert again.svg == opening.picture.svg  # what the tab shows is what was measured
+
+
+@needs_dot
+def test_a_view_drawn_again_in_other_colours_keeps_its_folding_in_one_layout(monkeypatch):
+    from aligngraph.render import screen
+
+    path = Path(__file__).parent.parent / "samples" / "meridian.yaml"
+    files = [(str(path), path.read_bytes())]
+    first = draw_on_screen(analyse(load_bytes(files)), view="teams")
+    layouts = []
+    real = screen.run_layout
+    monkeypatch.setattr(screen, "run_layout", lambda *a, **k: layouts.append(1) or real(*a, **k))
+    again = draw_on_screen(analyse(load_bytes(files)), view="teams", color_by="level",
+                           like=first)
+    assert len(layouts) == 1
+    assert (again.variant, again.wrap) == (first.variant, first.wrap) == ({"depth": 1}, 2)
+    assert b"Level in the org" in again.svg and b"Level in the org" not in first.svg

@@ -75,6 +75,7 @@ class Measured:
     height: float
     smallest_font: float
     variant: Mapping[str, Any] = field(default_factory=dict)
+    wrap: int | None = None
 
     @property
     def text_px(self) -> float:
@@ -194,7 +195,7 @@ def best_wrap(build: Callable[[int | None], graphviz.Digraph],
         if dot.source in seen:
             continue  # this view has no level wide enough to fold further
         seen.add(dot.source)
-        candidate = Measured(dot, *measure(dot.source), smallest_font(dot.source))
+        candidate = Measured(dot, *measure(dot.source), smallest_font(dot.source), wrap=wrap)
         if best is None or candidate.text_px_on(frame) > best.text_px_on(frame) * 1.01:
             best = candidate
         if quick and wrap is None and (not candidate.could_read(frame)

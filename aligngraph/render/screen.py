@@ -19,7 +19,7 @@ from ..errors import UsageError
 from ..report import Report
 from ..text import count_of
 from .engine import DEFAULT_TIMEOUT, RenderError, run_layout, svg_size
-from .fit import SCREEN, Frame, fit_to_frame
+from .fit import SCREEN, TIGHT, Frame, fit_to_frame, smallest_font
 from .views import auto_team_depth
 
 _NODE = re.compile(rb'<g id="[^"]*" class="node (?:objective|key&#45;result|team|person)')
@@ -36,6 +36,7 @@ class OnScreen:
     height: float
     text_px: float
     variant: Mapping[str, Any]
+    wrap: int | None = None
 
     @property
     def boxes(self) -> int:
@@ -44,17 +45,29 @@ class OnScreen:
 
 
 def draw_on_screen(report: Report, *, view: str, frame: Frame = SCREEN,
-                   timeout: float = DEFAULT_TIMEOUT, **options: Any) -> OnScreen:
+                   timeout: float = DEFAULT_TIMEOUT, like: OnScreen | None = None,
+                   **options: Any) -> OnScreen:
     """One view of a report, folded to read best in ``frame``.
 
     Takes :func:`~aligngraph.render.build_dot`'s options. A teams view without a
     ``depth`` tries the deepest readable org level first, then shallower ones, and
-    keeps the first whose text reaches the frame's minimum. Raises what ``build_dot``
-    and the layout raise (:class:`~.engine.RenderTooLarge`, a UsageError, …).
+    keeps the first whose text reaches the frame's minimum. ``like`` (the same view
+    drawn before, under other settings) gives the depth and folding to keep, so that
+    only one layout is made. Raises what ``build_dot`` and the layout raise
+    (:class:`~.engine.RenderTooLarge`, a UsageError, …).
     """
     from . import build_dot  # the package's entry point, which imports this module
 
     options.pop("wrap", None)
+    if like is not None:
+        options.update(like.variant)
+        dot = build_dot(report, view=view, wrap=like.wrap, **options)
+        dot.attr(**TIGHT)
+        svg = run_layout(dot.source, "svg", timeout=timeout)
+        width, height = svg_size(svg)
+        return OnScreen(view, svg, dot.source, width, height,
+                        smallest_font(dot.source) * frame.scale(width, height), like.variant,
+                        like.wrap)
     variants: list[dict[str, Any]] = [{}]
     if view == "teams" and options.get("depth") is None:
         options.pop("depth", None)
@@ -69,7 +82,7 @@ def draw_on_screen(report: Report, *, view: str, frame: Frame = SCREEN,
                         measure, frame, variants)
     source = best.dot.source
     return OnScreen(view, svgs[source], source, best.width, best.height,
-                    best.text_px_on(frame), best.variant)
+                    best.text_px_on(frame), best.variant, best.wrap)
 
 
 @dataclass(frozen=True)

@@ -109,10 +109,16 @@ def report(source: Source, settings: dict) -> Report:
 @st.cache_data(show_spinner="Drawing…", max_entries=64)
 def screen_picture(digest: str, settings_json: str, view: str, focus: str | None,
                    depth: int | None, color_by: str, theme: str, _source: Source) -> OnScreen:
-    """One view folded to read best in the explorer's frame: its SVG and DOT."""
+    """One view folded to read best in the explorer's frame: its SVG and DOT.
+
+    The folding is chosen once per view, under the files' own settings and colours;
+    other settings and colours draw with the same folding in one layout, so moving a
+    threshold does not pay for the choice again."""
+    first = (screen_picture(digest, "{}", view, focus, depth, "findings", theme, _source)
+             if (settings_json, color_by) != ("{}", "findings") else None)
     rep = report(_source, json.loads(settings_json))
     return draw_on_screen(rep, view=view, focus=focus, depth=depth, color_by=color_by,
-                          theme=theme)
+                          theme=theme, like=first)
 
 
 def opening(source: Source, settings: dict, theme: str) -> Opening:
