@@ -2,6 +2,7 @@
 objectives, 340 key results), through AppTest: the Graph tab opens on a picture that
 reads, the People charts show load, and clicks and selections lead to the picture."""
 
+import datetime as dt
 import json
 import re
 from functools import cache
@@ -78,6 +79,8 @@ def test_the_graph_tab_opens_on_a_view_that_reads(app):
             "with text 1.1 px high. Click a team to focus on it.") in captions(app)
     ratio, text_px = svg_reading(iframe_html(app))
     assert ratio <= 2.2 and text_px >= 8, (ratio, text_px)
+    as_of = report().as_of  # the cycle's date, not today's
+    assert as_of < dt.date.today() and f"as of {as_of}" in captions(app)
 
 
 def test_people_charts_are_horizontal_sorted_and_stacked(app):
