@@ -2,6 +2,7 @@
 
 import html
 import json
+import re
 from pathlib import Path
 
 
@@ -230,3 +231,15 @@ def test_bad_sheet_upload_shows_its_cells():
     at = upload(start(), ("okrs.csv", bad, CSV))
     assert "cannot be read: 1 problem" in at.error[0].value
     assert "okrs.csv:2:4: Target: expected a number, got 'lots'" in at.code[0].value
+
+
+def test_nimbus_opens_on_its_goals_and_a_click_on_a_key_result_focuses_on_it():
+    at = start()
+    assert at.selectbox(key="view").value == "goals"  # 20 goals read at 8.4 px
+    at.session_state["graph_click"] = {"id": "goal-GRO1_1", "n": 1}  # the SVG id of GRO1.1
+    at.run()
+    assert (at.selectbox(key="view").value, at.selectbox(key="focus").value) == (
+        "focus", "goal:GRO1.1")
+    assert re.search(r'id="goal-GRO1_1" class="node key-result[^"]* focus"', iframe_html(at))
+    at.run()  # the same click is not followed twice, and the focus stays
+    assert at.selectbox(key="focus").value == "goal:GRO1.1" and not at.exception

@@ -154,3 +154,18 @@ def test_focus_picker_lists_teams_with_most_alignment_findings_first(app):
               for o in options if o.startswith("Team")]
     assert counts[0] == max(counts) > 0 and counts == sorted(counts, reverse=True)
     assert options[len(counts)].startswith("Objective")
+
+
+def test_without_graphviz_the_graph_tab_says_so_and_the_rest_works(monkeypatch):
+    from aligngraph.render import screen
+    from aligngraph.render.engine import GraphvizMissing
+
+    def missing(*args, **kwargs):
+        raise GraphvizMissing()
+
+    monkeypatch.setattr(screen, "run_layout", missing)
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception and not at.error
+    assert at.selectbox(key="view").value == "teams"
+    assert "Graphviz's 'dot' program is not installed" in at.warning[0].value.replace("\\", "")
+    assert [t.label for t in at.tabs][:2] == ["Overview", "Graph"] and at.dataframe

@@ -34,10 +34,12 @@ def show_graph(source: state.Source, settings: dict, report: Report) -> OnScreen
     graph = report.graph
     if "theme" not in st.session_state:
         st.session_state["theme"] = _app_theme()
-    opening = state.opening(source, settings, st.session_state["theme"]) \
-        if navigation.needs_opening(source.digest) else None
-    if opening is not None:
-        navigation.start_at(source.digest, opening.view, opening.reason)
+    if navigation.needs_opening(source.digest):
+        try:
+            opening = state.opening(source, settings, st.session_state["theme"])
+            navigation.start_at(source.digest, opening.view, opening.reason)
+        except AligngraphError:  # no Graphviz, say: the picture below says so
+            navigation.start_at(source.digest, "teams", "")
     focusing = st.session_state.get("view") == "focus"
     columns = st.columns([2, 2, 2, 1.4, 5] if focusing else [2, 2, 2, 1.4])
     view = columns[0].selectbox("View", list(VIEWS), key="view")
