@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from aligngraph.generate import generate
@@ -164,6 +165,7 @@ def test_without_graphviz_the_graph_tab_says_so_and_the_rest_works(monkeypatch):
         raise GraphvizMissing()
 
     monkeypatch.setattr(screen, "run_layout", missing)
+    st.cache_data.clear()  # pictures drawn by earlier tests would answer without Graphviz
     at = AppTest.from_file(APP, default_timeout=120).run()
     assert not at.exception and not at.error
     assert at.selectbox(key="view").value == "teams"
