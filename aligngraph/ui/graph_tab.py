@@ -8,13 +8,14 @@ opening_view`); a click on a team, goal or person in the picture focuses on it, 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import streamlit as st
 
 from ..errors import AligngraphError
 from ..graph import (
     ALIGNS_TO, KEY_RESULT, LEADS, MEMBER_OF, OBJECTIVE, PERSON, TEAM, key_results_of,
-    node_key, nodes_of, objective_of, parent_team, sources, sub_teams, targets, team_of,
+    nodes_of, objective_of, parent_team, sources, sub_teams, targets, team_of,
 )
 from ..render import COLOR_BY, THEMES, VIEWS
 from ..render.fit import SCREEN
@@ -57,7 +58,9 @@ def show_graph(source: state.Source, settings: dict, report: Report) -> OnScreen
                                              help="The deepest org level drawn; 0 draws as "
                                                   "deep as reads on screen."))
         depth = levels or None
-    focus = _focus_picker(report, columns[4]) if view == "focus" else None
+    focus = (_focus_picker(report, columns[4], lambda: state.alignment_counts(
+        source.digest, json.dumps(settings, sort_keys=True), source))
+        if view == "focus" else None)
     _moves(graph, focus)
     if view == "focus" and not focus:
         st.info("Choose a team, objective or person to focus on.")
@@ -116,10 +119,10 @@ def _moves(graph, focus: str | None) -> None:
                    help=plain(describe(graph, key)))
 
 
-def _focus_picker(report: Report, place) -> str | None:
+def _focus_picker(report: Report, place, counts: Callable[[], dict[str, int]]) -> str | None:
     graph = report.graph
-    keys = focus_choices(report)
-    if len(keys) > MAX_CHOICES:
+    sizes = report.counts
+    if sizes["teams"] + sizes["objectives"] + sizes["people"] > MAX_CHOICES:
         typed = place.text_input("Focus on (an id: team, objective, key result or person)",
                                  key="focus_typed").strip()
         if not typed:
@@ -129,28 +132,22 @@ def _focus_picker(report: Report, place) -> str | None:
         except AligngraphError as exc:
             st.warning(plain(exc))
             return None
+    findings = counts()
+    keys = focus_choices(report, findings)
     current: str | None = st.session_state.get("focus")
     if current is not None and current in graph and graph.nodes[current]["kind"] == KEY_RESULT:
         keys.append(current)  # a key result clicked in the picture
     if current not in keys:
         st.session_state["focus"] = keys[0] if keys else None
-    findings = alignment_findings(report)
     return place.selectbox("Focus on", keys, key="focus",
                            format_func=lambda k: describe(graph, k, findings.get(k, 0)))
 
 
-def focus_choices(report: Report) -> list[str]:
-    """Teams with the most alignment findings first, then objectives, then people."""
+def focus_choices(report: Report, findings: dict[str, int]) -> list[str]:
+    """Teams with the most alignment ``findings`` first, then objectives, then people."""
     graph = report.graph
-    findings = alignment_findings(report)
     teams = sorted(nodes_of(graph, TEAM), key=lambda t: -findings.get(t, 0))  # stable
     return [*teams, *nodes_of(graph, OBJECTIVE), *nodes_of(graph, PERSON)]
-
-
-def alignment_findings(report: Report) -> dict[str, int]:
-    """How many alignment findings each team has (its own, its goals', its people's)."""
-    return {node_key(TEAM, row["team"]): row["by_family"].get("alignment", 0)
-            for row in report.team_summaries()}
 
 
 def describe(graph, key: str, alignment: int = 0) -> str:

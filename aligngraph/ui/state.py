@@ -25,7 +25,7 @@ from ..pipeline import analyse, build, load_bytes, run_check
 from ..render.engine import run_layout
 from ..render.screen import Opening, OnScreen, draw_on_screen, opening_view
 from ..report import Report
-from .tables import findings_frame, people_load_frame
+from .tables import alignment_findings, findings_frame, people_load_frame
 
 
 @dataclass(frozen=True)
@@ -157,6 +157,12 @@ def findings_table(digest: str, settings_json: str, _source: Source) -> pd.DataF
     """Every finding as a table, kept per settings: large organisations have tens of
     thousands, and every widget change reruns the page."""
     return findings_frame(report(_source, json.loads(settings_json)))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def alignment_counts(digest: str, settings_json: str, _source: Source) -> dict[str, int]:
+    """How many alignment findings each team has: the focus picker's order."""
+    return alignment_findings(report(_source, json.loads(settings_json)))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

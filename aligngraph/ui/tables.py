@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..checks import REGISTRY
 from ..metrics import split_load
-from ..graph import PERSON, home_team, nodes_of, team_of
+from ..graph import PERSON, TEAM, home_team, node_key, nodes_of, team_of
 from ..output.grouping import subject_label
 from ..report import Report, finding_node
 from ..scorecard import CRITERIA
@@ -30,6 +30,13 @@ def _team_name(report: Report, finding) -> str:
     kind = graph.nodes[key]["kind"]
     team = key if kind == "team" else home_team(graph, key) if kind == PERSON else team_of(graph, key)
     return graph.nodes[team]["label"] if team else ""
+
+
+def alignment_findings(report: Report) -> dict[str, int]:
+    """How many alignment findings each team has (its own, its goals', its people's), by
+    team node key."""
+    return {node_key(TEAM, row["team"]): row["by_family"].get("alignment", 0)
+            for row in report.team_summaries()}
 
 
 def findings_by_check(report: Report) -> pd.DataFrame:
