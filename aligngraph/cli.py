@@ -513,7 +513,6 @@ def _changes_since(args: argparse.Namespace):
 
 def _run_app(args: argparse.Namespace) -> int:
     import importlib.util
-    import subprocess
     from pathlib import Path
 
     from .errors import UsageError
@@ -526,11 +525,37 @@ def _run_app(args: argparse.Namespace) -> int:
                          "./dev setup)")
     script = Path(__file__).parent / "ui" / "streamlit_app.py"
     command = [sys.executable, "-m", "streamlit", "run", str(script),
-               "--server.port", str(args.port), "--browser.gatherUsageStats", "false",
-               "--server.maxUploadSize", str(_upload_limit_mb())]
+               "--server.port", str(args.port), "--server.maxUploadSize", str(_upload_limit_mb())]
+    for option, value in room_options().items():
+        command += [f"--{option}", value]
     if args.headless:
         command += ["--server.headless", "true"]
-    return subprocess.call([*command, "--", *[str(Path(p).resolve()) for p in args.paths]])
+    return _hand_over([*command, "--", *[str(Path(p).resolve()) for p in args.paths]])
+
+
+def room_options() -> dict[str, str]:
+    """The explorer's settings for a shared room, as ``streamlit run`` options: those of
+    the project's .streamlit/config.toml (which `aligngraph app` run elsewhere would not
+    read), the upload limit apart. A test keeps the two equal."""
+    from .render.theme import streamlit_theme
+
+    options = {"client.toolbarMode": "viewer", "browser.gatherUsageStats": "false"}
+    for mode, colours in streamlit_theme().items():
+        options.update({f"theme.{mode}.{name}": value for name, value in colours.items()})
+    return options
+
+
+def _hand_over(command: list[str]) -> int:
+    """Become ``command``: on POSIX the process is replaced (``os.execv``), so a SIGTERM
+    or Ctrl+C reaches the server itself and stopping it frees the port. Elsewhere it runs
+    as a child, which shares the console's Ctrl+C, and this waits for it."""
+    import subprocess
+
+    if os.name == "posix":
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(command[0], command)
+    return subprocess.call(command)
 
 
 def _run_generate(args: argparse.Namespace) -> int:

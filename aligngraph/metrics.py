@@ -7,12 +7,13 @@ was written top-down, what teams scored.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import networkx as nx
 
 from .cycle_dates import in_final_weeks
 from .graph import (
-    CONTRIBUTES, KEY_RESULT, LEADS, OBJECTIVE, OWNS, TEAM, key_results_of, nodes_of,
+    CONTRIBUTES, KEY_RESULT, LEADS, MEMBER_OF, OBJECTIVE, OWNS, TEAM, key_results_of, nodes_of,
     team_key_results,
 )
 
@@ -57,6 +58,54 @@ def _carried_whole(graph: nx.DiGraph, person: str, objective: str, led: set[str]
         return True
     return all(OWNS in graph._succ[person].get(kr, {}).get("kinds", ())
                for kr in key_results_of(graph, objective))
+
+
+@dataclass(frozen=True)
+class Load:
+    """What one person carries, each measure split between their own teams and others.
+
+    Counted as the overloaded-contributor check counts: ``objectives`` they own or
+    contribute to, ``key_results`` that add load beyond those (:func:`key_result_load`),
+    and the ``teams`` whose objectives those are. "Own" means a team the person is a
+    member of or leads. Each measure is ``(own, other)``; its total is what the check's
+    thresholds apply to.
+    """
+
+    person: str
+    objectives: tuple[int, int]
+    key_results: tuple[int, int]
+    teams: tuple[int, int]
+
+    def total(self, measure: str) -> int:
+        """The sum of a measure (``objectives``, ``key_results`` or ``teams``)."""
+        own, other = getattr(self, measure)
+        return own + other
+
+
+def own_teams(graph: nx.DiGraph, person: str) -> set[str]:
+    """The teams a person is a member of or leads."""
+    return {team for team, data in graph._succ[person].items()
+            if data["kinds"] & _BELONGS}
+
+
+_BELONGS = frozenset((MEMBER_OF, LEADS))
+
+
+def split_load(graph: nx.DiGraph, person: str) -> Load:
+    """A person's :class:`Load`: each measure split between their own teams and others."""
+    objectives, key_results = person_load(graph, person)
+    extra = key_result_load(graph, person, key_results)
+    mine = own_teams(graph, person)
+    nodes = graph._node
+
+    def split(teams: list[str]) -> tuple[int, int]:
+        own = sum(team in mine for team in teams)
+        return own, len(teams) - own
+
+    return Load(person=person,
+                objectives=split([nodes[o]["team"] for o in objectives]),
+                key_results=split([nodes[kr]["team"] for kr in extra]),
+                teams=split(sorted({nodes[o]["team"] for o in objectives})))
 
 
 def is_top_down(graph: nx.DiGraph, objective: str) -> bool:

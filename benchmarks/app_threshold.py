@@ -65,7 +65,7 @@ def main() -> None:
     focus = typed[0] if typed else at.selectbox(key="focus")
     focus_time = timed(focus.set_value(team if typed else f"team:{team}").run)
     assert not at.exception, at.exception
-    assert at.get("iframe"), "no picture drawn"
+    assert at.get("component_instance"), "no picture drawn"
     print(f"| {label} | {first:.2f} | {statistics.median(changes):.2f} | {max(changes):.2f} "
           f"| {focus_time:.2f} |")
 

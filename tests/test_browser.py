@@ -1,9 +1,10 @@
-"""One real-browser smoke test: the explorer in headless Chromium, driven by Playwright.
+"""Real-browser tests: the explorer in headless Chromium, driven by Playwright.
 
-It starts `streamlit run app.py` on a loopback port, waits for the overview and the
-graph, clicks through to a focus view and the findings table, and takes screenshots
-(into $ALIGNGRAPH_SCREENSHOTS when set, as for docs/img/). It uses the system Chromium:
-never `playwright install`.
+They start `streamlit run app.py` on a loopback port, go through every tab of the
+Meridian sample (a click on the picture, a focus view, Back to overview) taking a
+screenshot of each (into $ALIGNGRAPH_SCREENSHOTS when set, as for docs/img/), and click
+a team in the picture of a GitLab-sized generated organisation. They use the system
+Chromium: never `playwright install`.
 """
 
 import os
@@ -81,7 +82,18 @@ def pick(page, label: str, option: str) -> None:
     idle(page)
 
 
-def test_explorer_overview_focus_and_findings_in_chromium(app_url, shots):
+def graph_frame(page):
+    """The Graph tab's picture: the pan-and-zoom component's iframe."""
+    return page.frame_locator('iframe[title="aligngraph.ui.panzoom.panzoom"]').first
+
+
+def settle(page, ms: int = 1000) -> None:
+    idle(page)
+    page.wait_for_timeout(ms)  # let grids, charts and the picture paint
+
+
+def test_every_tab_of_the_explorer_in_chromium(app_url, shots):
+    """The Meridian sample, tab by tab, with a screenshot of each (docs/img/explorer-*)."""
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = browser.new_page(viewport={"width": 1600, "height": 1000})
@@ -89,29 +101,84 @@ def test_explorer_overview_focus_and_findings_in_chromium(app_url, shots):
         page.get_by_text("Stacked / detached").first.wait_for(timeout=60000)
         page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=60000)
         page.locator('[data-testid="stDataFrame"]:visible').nth(1).wait_for(timeout=60000)
-        page.wait_for_timeout(1500)  # let the data grids paint
+        settle(page, 1500)
         assert page.get_by_text("Alignment slack").first.is_visible()
         page.screenshot(path=str(shots / "explorer-overview.png"), full_page=False)
 
         page.get_by_role("tab", name="Graph").click()
-        graph = page.frame_locator("iframe").first
-        graph.locator("svg").first.wait_for(timeout=60000)
-        pick(page, "View", "focus")
-        pick(page, "Focus on", "Team · product-eng · Product Engineering")
+        graph = graph_frame(page)
+        graph.locator("#team-technology").first.wait_for(timeout=60000)
+        assert page.get_by_text("Teams view, the top 2 levels of the org").first.is_visible()
+        settle(page)
+        page.screenshot(path=str(shots / "explorer-graph.png"), full_page=False)
+
+        graph.locator("#team-technology").first.click()  # a click focuses on the team
+        graph.locator("#goal-TEC1").first.wait_for(timeout=60000)
+        page.get_by_role("button", name="↓ Product Engineering").click()
         graph.locator("#goal-PRE1").first.wait_for(timeout=60000)
-        page.get_by_role("button", name="↓ Mobile Apps").click()
-        idle(page)
-        graph.locator("#goal-MOB1").first.wait_for(timeout=60000)
-        assert graph.locator("svg").first.is_visible()
-        page.wait_for_timeout(500)
+        page.mouse.move(0, 0)  # no tooltip over the screenshot
+        settle(page, 500)
         page.screenshot(path=str(shots / "explorer-focus.png"), full_page=False)
+        page.get_by_role("button", name="Back to overview").click()
+        graph.locator("#team-technology").first.wait_for(timeout=60000)
 
         page.get_by_role("tab", name="Findings").click()
         table = page.locator('[data-testid="stDataFrame"]:visible').first
         table.wait_for(timeout=60000)
-        assert table.is_visible()
-        page.wait_for_timeout(1000)
+        settle(page)
         page.screenshot(path=str(shots / "explorer-findings.png"), full_page=False)
+
+        page.get_by_role("tab", name="People").click()
+        chart = page.locator('[data-testid="stVegaLiteChart"]:visible').first
+        chart.wait_for(timeout=60000)
+        settle(page, 1500)
+        page.screenshot(path=str(shots / "explorer-people.png"), full_page=False)
+        box = chart.bounding_box()  # the top bar: Priya Raman, 5 objectives of 6 drawn
+        page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + 153)
+        idle(page)
+        page.get_by_role("tab", name="Graph", selected=True).wait_for(timeout=60000)
+        graph.get_by_text("focus on Priya Raman").first.wait_for(timeout=60000)
+        page.get_by_role("button", name="Back to overview").click()
+        idle(page)
+
+        page.get_by_role("tab", name="Exports").click()
+        page.get_by_role("button", name="Picture (SVG)").wait_for(timeout=60000)
+        settle(page, 500)
+        page.screenshot(path=str(shots / "explorer-exports.png"), full_page=False)
+        browser.close()
+
+
+def test_a_click_on_the_picture_of_a_gitlab_sized_organisation_focuses_on_it(app_url,
+                                                                            tmp_path):
+    """60 generated teams, 145 objectives, 437 key results: the Graph tab opens on the
+    teams; a click on a team shows its focus view, and Back returns."""
+    import json
+
+    from aligngraph.generate import generate
+
+    org = tmp_path / "org.json"
+    org.write_text(json.dumps(generate(60, seed=0)))
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        page.goto(app_url)
+        page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=60000)
+        pick(page, "Organisation", "Uploaded files")
+        page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(org))
+        idle(page)
+        page.get_by_text("uploaded files ·").first.wait_for(timeout=60000)
+        page.get_by_role("tab", name="Graph").click()
+        graph = graph_frame(page)
+        team = graph.locator("g.node.team#team-t1").first
+        team.wait_for(timeout=60000)
+        assert page.get_by_text("Teams view").first.is_visible()
+        team.click()
+        graph.locator("#cluster-team_t1").first.wait_for(timeout=60000)  # t1's goals, boxed
+        assert graph.locator("g.graph.view-focus").count() == 1
+        picker = page.locator('[data-testid="stSelectbox"]').filter(has_text="Focus on").first
+        assert picker.locator("input").first.input_value().startswith("Team · t1 · ")
+        page.get_by_role("button", name="← Back").click()
+        graph.locator("g.node.team#team-t1").first.wait_for(timeout=60000)
         browser.close()
 
 

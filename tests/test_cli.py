@@ -206,7 +206,7 @@ def test_app_refuses_missing_paths(capsys, tmp_path):
 
 def test_app_hands_the_paths_to_streamlit(monkeypatch, tmp_path):
     calls = []
-    monkeypatch.setattr("subprocess.call", lambda command: calls.append(command) or 0)
+    monkeypatch.setattr("aligngraph.cli._hand_over", lambda command: calls.append(command) or 0)
     assert main(["app", NIMBUS, "--headless", "--port", "8600"]) == 0
     command = calls[0]
     assert command[1:4] == ["-m", "streamlit", "run"] and command[4].endswith("streamlit_app.py")

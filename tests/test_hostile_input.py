@@ -259,7 +259,7 @@ def test_the_explorer_gets_the_same_upload_limit(monkeypatch):
 
     monkeypatch.setenv("ALIGNGRAPH_MAX_INPUT_MB", "100")  # restored after the test
     started = []
-    monkeypatch.setattr("subprocess.call", lambda command: started.append(command) or 0)
+    monkeypatch.setattr(cli, "_hand_over", lambda command: started.append(command) or 0)
     assert cli.main(["app", "--max-input-mb", "12.5", "--headless"]) == 0
     command = started[0]
     assert command[command.index("--server.maxUploadSize") + 1] == "13"

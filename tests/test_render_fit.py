@@ -12,7 +12,8 @@ from aligngraph.cli import main
 from aligngraph.pipeline import analyse
 from aligngraph.render import MIN_TEXT_PT, NotFitForSlide, build_dot, build_slide, render
 from aligngraph.render.fit import (
-    MIN_TEXT_PX, SLIDE_RATIO, Measured, first_readable, fit_to_slide, slide_pad, smallest_font,
+    MIN_TEXT_PX, SCREEN, SLIDE_RATIO, WRAPS, Measured, best_wrap, first_readable, fit_to_frame,
+    fit_to_slide, slide_pad, smallest_font,
 )
 from helpers import org_of
 from test_render_svg import needs_dot
@@ -158,3 +159,73 @@ def test_a_view_too_big_for_a_slide_exits_2_and_names_the_alternatives(tmp_path,
     assert "does not fit a 16:9 slide" in err and f"{MIN_TEXT_PT} pt" in err
     assert "--view teams" in err and "--fit none" in err and not out.exists()
     assert main(["render", str(SAMPLES / "meridian.yaml"), "-o", str(out), "--fit", "none"]) == 0
+
+
+# --- the explorer's frame: a quick fit, without Graphviz ---------------------------------
+
+
+def counted_layouts(sizes: dict[str, tuple[float, float]]):
+    """A fake build and measure: each wrap's DOT labelled with the wrap; the sizes laid out."""
+    laid_out = []
+
+    def build(wrap):
+        dot = fake_dot(11)
+        dot.attr(label=str(wrap))
+        return dot
+
+    def measure(source):
+        wrap = re.search(r"\blabel=(\w+)", source)[1]
+        laid_out.append(wrap)
+        return sizes[wrap]
+
+    return build, measure, laid_out
+
+
+def test_the_screen_frame_scales_to_its_short_side():
+    assert SCREEN.scale(2400, 680) == 0.5 and SCREEN.scale(1200, 1360) == 0.5
+    measured = Measured(fake_dot(), 1650, 935, 11)
+    assert measured.text_px_on(SCREEN) == pytest.approx(8.0, abs=0.01)  # 11 pt × 0.727
+    assert measured.text_px == pytest.approx(11 * min(1920 / 1650, 1080 / 935))
+
+
+def test_the_quick_fit_folds_until_the_text_stops_growing():
+    sizes = {"None": (4000, 400), "1": (4000, 400), "2": (2400, 700), "3": (1700, 950),
+             "4": (1800, 1300), "5": (1500, 1500), "6": (1400, 1700)}
+    build, measure, laid_out = counted_layouts(sizes)
+    best = best_wrap(build, measure, SCREEN, quick=True)
+    assert (best.width, best.height) == (1700, 950)
+    assert laid_out == ["None", "1", "2", "3", "4"]  # 4 reads worse than 3: 5 and 6 never
+    build, measure, laid_out = counted_layouts(sizes)
+    best_wrap(build, measure, SCREEN)
+    assert laid_out == ["None", "1", "2", "3", "4", "5", "6"]  # the slide's fit: every one
+
+
+def test_the_quick_fit_does_not_fold_a_frame_shaped_or_hopeless_layout():
+    frame_shaped = {str(w): (1300, 700) for w in WRAPS}
+    build, measure, laid_out = counted_layouts(frame_shaped)
+    assert Measured(fake_dot(), 1300, 700, 11).shaped_like(SCREEN)
+    best_wrap(build, measure, SCREEN, quick=True)
+    assert laid_out == ["None"]
+    hopeless = {str(w): (12000, 1300) for w in WRAPS}  # 11 pt × 0.26 × 2 = 5.7 px at best
+    assert not Measured(fake_dot(), 12000, 1300, 11).could_read(SCREEN)
+    build, measure, laid_out = counted_layouts(hopeless)
+    best_wrap(build, measure, SCREEN, quick=True)
+    assert laid_out == ["None"]
+
+
+def test_fit_to_frame_keeps_the_first_variant_that_reads_and_says_which():
+    sizes = {1: (1500, 800), 2: (3000, 1400)}  # depth 2 reads at 4.9 px, depth 1 at 8.1
+
+    def build(wrap=None, depth=2):
+        dot = fake_dot(11)
+        dot.attr(label=f"d{depth}")
+        return dot
+
+    def measure(source):
+        return sizes[int(re.search(r"\blabel=d(\d)", source)[1])]
+
+    best = fit_to_frame(build, measure, SCREEN, [{"depth": 2}, {"depth": 1}])
+    assert best.variant == {"depth": 1} and best.text_px_on(SCREEN) >= 8
+    sizes[1] = (3000, 1500)  # neither reads: the one with the larger text
+    best = fit_to_frame(build, measure, SCREEN, [{"depth": 2}, {"depth": 1}])
+    assert best.variant == {"depth": 2}

@@ -78,7 +78,12 @@ _SVG_SIZE = re.compile(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
 
 def layout_size(source: str, *, timeout: float = DEFAULT_TIMEOUT) -> tuple[float, float]:
     """The width and height, in points, of DOT ``source`` once laid out."""
-    found = _SVG_SIZE.search(run_layout(source, "svg", timeout=timeout))
+    return svg_size(run_layout(source, "svg", timeout=timeout))
+
+
+def svg_size(svg: bytes) -> tuple[float, float]:
+    """The width and height, in points, of an SVG Graphviz wrote."""
+    found = _SVG_SIZE.search(svg)
     if found is None:
         raise RenderError("Graphviz's SVG output has no size")
     return float(found[1]), float(found[2])

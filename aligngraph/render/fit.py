@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import partial
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import graphviz
@@ -32,6 +32,13 @@ WRAPS = (None, 1, 2, 3, 4, 5, 6)  # None: the view's own default folding
 TIGHT = {"nodesep": "0.25", "ranksep": "0.45"}  # a slide has no room to spare
 BASE_PAD_IN = 0.4  # the canvas's own pad, which the measured size includes
 _FONT_SIZE = re.compile(r'(?:POINT-SIZE="|fontsize=)"?(\d+(?:\.\d+)?)')
+#: Past this factor no folding of rows brings a layout's text up to size: folding moves
+#: area from width to height, and removes some white space, but does not shrink a layout
+#: 2.25-fold (it shrank at most 1.5-fold on the samples and on GitLab-sized generated
+#: organisations); see :meth:`Measured.could_read`.
+MAX_FOLD_GAIN = 1.5
+#: A layout within this factor of the frame's shape gains little from folding.
+SHAPE_TOLERANCE = 1.2
 
 
 DRAW_LESS = "--view teams, or --view focus --focus ID"
@@ -42,6 +49,26 @@ class NotFitForSlide(RenderError):
 
 
 @dataclass(frozen=True)
+class Frame:
+    """Where a picture is shown: ``width`` × ``height`` px, text at least ``min_text_px``."""
+
+    width: float
+    height: float
+    min_text_px: float
+
+    def scale(self, width: float, height: float) -> float:
+        """Pixels per point when a ``width`` × ``height`` pt picture fills this frame."""
+        return min(self.width / width, self.height / height)
+
+
+#: A 16:9 slide projected at full HD.
+SLIDE = Frame(SLIDE_WIDTH_PX, SLIDE_HEIGHT_PX, MIN_TEXT_PX)
+#: The explorer's picture: a 1,200 × 680 px frame, read from a workshop table or a
+#: projector, whose text must be 8 px high at the zoom it opens at.
+SCREEN = Frame(1200, 680, 8)
+
+
+@dataclass(frozen=True)
 class Measured:
     """One candidate: its DOT, its laid-out size in points, and its smallest font."""
 
@@ -49,16 +76,39 @@ class Measured:
     width: float
     height: float
     smallest_font: float
+    variant: Mapping[str, Any] = field(default_factory=dict)
+    wrap: int | None = None
 
     @property
     def text_px(self) -> float:
         """The smallest text's height in px once the picture fills a 1920 × 1080 slide."""
-        return self.smallest_font * slide_scale(self.width, self.height)
+        return self.text_px_on(SLIDE)
+
+    def text_px_on(self, frame: Frame) -> float:
+        """The smallest text's height in px once the picture fills ``frame``."""
+        return self.smallest_font * frame.scale(self.width, self.height)
+
+    def could_read(self, frame: Frame) -> bool:
+        """Whether some folding of this layout might set its text at ``frame``'s minimum.
+
+        Folding a wide level into rows keeps the layout's area about the same; at best
+        the picture's area fills the frame's. Leave ``MAX_FOLD_GAIN`` for the white space
+        folding removes, and a layout whose text stays small even then is not worth
+        folding: this saves laying out a large view six more times.
+        """
+        area_scale = (frame.width * frame.height / (self.width * self.height)) ** 0.5
+        return self.smallest_font * area_scale * MAX_FOLD_GAIN >= frame.min_text_px
+
+    def shaped_like(self, frame: Frame, within: float = SHAPE_TOLERANCE) -> bool:
+        """Whether the layout's width-to-height ratio is within ``within`` times the
+        frame's, either way."""
+        shape = (self.width / self.height) / (frame.width / frame.height)
+        return 1 / within <= shape <= within
 
 
 def slide_scale(width: float, height: float) -> float:
     """Pixels per point when a ``width`` × ``height`` pt picture fills a 1920 × 1080 slide."""
-    return min(SLIDE_WIDTH_PX / width, SLIDE_HEIGHT_PX / height)
+    return SLIDE.scale(width, height)
 
 
 def smallest_font(source: str) -> float:
@@ -92,36 +142,72 @@ def fit_to_slide(build: Callable[..., graphviz.Digraph],
 
 def _best_wrap_of(build: Callable[..., graphviz.Digraph],
                   measure: Callable[[str], tuple[float, float]],
-                  variant: Mapping[str, Any]) -> Measured:
-    return best_wrap(lambda wrap: build(wrap=wrap, **variant), measure)
+                  variant: Mapping[str, Any], frame: Frame = SLIDE,
+                  quick: bool = False) -> Measured:
+    best = best_wrap(lambda wrap: build(wrap=wrap, **variant), measure, frame, quick)
+    return replace(best, variant=variant)
 
 
-def first_readable(candidates: Sequence[Callable[[], Measured]]) -> Measured:
-    """The first candidate whose text is large enough, else the one with the largest."""
+def fit_to_frame(build: Callable[..., graphviz.Digraph],
+                 measure: Callable[[str], tuple[float, float]], frame: Frame,
+                 variants: Sequence[Mapping[str, Any]] = ({},)) -> Measured:
+    """The first variant whose best wrap reads on ``frame``, else the most readable one.
+
+    Like :func:`fit_to_slide`, but nothing is refused or padded: a picture on screen
+    can be zoomed, so the caller says how small its text is instead. Only the foldings
+    that can help are laid out (``quick`` in :func:`best_wrap`), which keeps a click
+    on the picture quick.
+    """
+    return first_readable([partial(_best_wrap_of, build, measure, variant, frame, True)
+                           for variant in variants], frame)
+
+
+def first_readable(candidates: Sequence[Callable[[], Measured]],
+                   frame: Frame = SLIDE) -> Measured:
+    """The first candidate whose text is large enough on ``frame``, else the one with
+    the largest."""
     tried = []
     for candidate in candidates:
         measured = candidate()
-        if measured.text_px >= MIN_TEXT_PX:
+        if measured.text_px_on(frame) >= frame.min_text_px:
             return measured
         tried.append(measured)
-    return max(tried, key=lambda m: m.text_px)
+    return max(tried, key=lambda m: m.text_px_on(frame))
 
 
 def best_wrap(build: Callable[[int | None], graphviz.Digraph],
-              measure: Callable[[str], tuple[float, float]]) -> Measured:
-    """The candidate wrap whose smallest text is largest on the slide; ties go to the
-    view's default, then to fewer rows."""
+              measure: Callable[[str], tuple[float, float]], frame: Frame = SLIDE,
+              quick: bool = False) -> Measured:
+    """The candidate wrap whose smallest text is largest on ``frame``; ties go to the
+    view's default, then to fewer rows.
+
+    With ``quick``, fewer layouts are made: none beyond the default when no folding
+    could make it read
+    (:meth:`Measured.could_read`), or when it already has about the frame's shape
+    (folding moves area between width and height, so it cannot help then); and folding
+    into more rows stops once the text stops growing (it grows while the picture nears
+    the frame's shape, then shrinks).
+    """
     best: Measured | None = None
     seen: set[str] = set()
+    previous: Measured | None = None
     for wrap in WRAPS:
         dot = build(wrap)
         dot.attr(**TIGHT)
         if dot.source in seen:
             continue  # this view has no level wide enough to fold further
         seen.add(dot.source)
-        candidate = Measured(dot, *measure(dot.source), smallest_font(dot.source))
-        if best is None or candidate.text_px > best.text_px * 1.01:
+        candidate = Measured(dot, *measure(dot.source), smallest_font(dot.source), wrap=wrap)
+        if best is None or candidate.text_px_on(frame) > best.text_px_on(frame) * 1.01:
             best = candidate
+        if quick and wrap is None and (not candidate.could_read(frame)
+                                       or candidate.shaped_like(frame)):
+            break
+        if quick and previous is not None and (candidate.text_px_on(frame)
+                                               <= previous.text_px_on(frame) * 1.01):
+            break
+        if wrap is not None:
+            previous = candidate
     assert best is not None
     return best
 

@@ -72,3 +72,20 @@ def ink_on(fill: str) -> str:
     red, green, blue = (int(fill[i:i + 2], 16) for i in (1, 3, 5))
     luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
     return "#000000" if luminance > 140 else "#FFFFFF"
+
+
+#: The explorer page's own colours, one set per Streamlit theme, taken from the pictures'
+#: themes so that a picture sits on the page without a seam. ``.streamlit/config.toml``
+#: holds the same values (a test keeps them equal), and ``aligngraph app`` passes them.
+APP_PRIMARY = {"light": BLUE, "dark": SKY_BLUE}
+
+
+def streamlit_theme() -> dict[str, dict[str, str]]:
+    """Streamlit's ``[theme.light]`` and ``[theme.dark]`` options, from the light and dark
+    picture themes."""
+    return {name: {"primaryColor": APP_PRIMARY[name],
+                   "backgroundColor": THEMES[name].background,
+                   "secondaryBackgroundColor": THEMES[name].node_fill,
+                   "textColor": THEMES[name].text,
+                   "borderColor": THEMES[name].cluster_border}
+            for name in ("light", "dark")}

@@ -20,7 +20,7 @@ from .overview import show_overview
 from .people_tab import show_people
 from .plain import plain
 from .sidebar import choose_source, settings_widgets
-from . import state
+from . import navigation, state
 
 SAMPLE_NAMES = {"meridian.yaml": "Meridian Freight (sample, 60 teams)",
                 "nimbus.yaml": "Nimbus (sample, 8 teams)"}
@@ -60,8 +60,10 @@ def _explore(source: state.Source, titled: bool = True) -> None:
                f"as of {report.as_of}")
     for notice in state.organisation(source).notices:
         st.info(plain(notice))
+    navigation.follow(report, state.people_table(source.digest, source))
     overview, graph, findings, people, exports = st.tabs(
-        ["Overview", "Graph", "Findings", "People", "Exports"])
+        ["Overview", "Graph", "Findings", "People", "Exports"], key=navigation.TAB,
+        on_change="rerun")
     with overview:
         show_overview(report)
     with graph:

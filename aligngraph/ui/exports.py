@@ -14,24 +14,23 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from ..render.screen import OnScreen
 from . import state
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 Export = tuple[str, str, str, Callable[[], bytes | str] | bytes]
 
 
-def export_files(source: state.Source, settings: dict, shown: tuple[bytes, tuple] | None
+def export_files(source: state.Source, settings: dict, shown: OnScreen | None
                  ) -> list[Export]:
     """``(label, file name, mime type, data or a callable making it)`` for each export."""
     key = json.dumps(settings, sort_keys=True)
     files: list[Export] = []
     if shown:
-        svg, drawing = shown
-        files.append(("Picture (SVG)", "aligngraph.svg", "image/svg+xml", svg))
+        files.append(("Picture (SVG)", "aligngraph.svg", "image/svg+xml", shown.svg))
         if shutil.which("dot"):
             files.append(("Picture (PNG)", "aligngraph.png", "image/png",
-                          functools.partial(  # type: ignore[call-arg]  # drawing: view...theme
-                              state.picture, source.digest, key, "png", *drawing, source)))
+                          functools.partial(state.png, shown.dot_source)))
     for label, fmt, name, mime in (("Report (Markdown)", "markdown", "aligngraph-report.md",
                                     "text/markdown"),
                                    ("Report (JSON)", "json", "aligngraph-report.json",
@@ -45,8 +44,7 @@ def export_files(source: state.Source, settings: dict, shown: tuple[bytes, tuple
     return files
 
 
-def show_exports(source: state.Source, settings: dict, shown: tuple[bytes, tuple] | None
-                 ) -> None:
+def show_exports(source: state.Source, settings: dict, shown: OnScreen | None) -> None:
     """Download buttons for the picture on screen and for the report."""
     st.caption("The picture is the one on the Graph tab, as drawn now; the report follows "
                "the thresholds in the sidebar.")

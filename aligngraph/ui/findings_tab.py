@@ -40,11 +40,13 @@ def _selected(shown) -> None:
 
 def _focus_picker(shown) -> None:
     options = list(range(len(shown)))[:500]
+    head = shown.head(500)
+    labels = [f"{code} {subject}: {message[:90]}" for code, subject, message in
+              zip(head["code"], head["subject"], head["message"], strict=True)]
     left, right = st.columns([4, 1])
     chosen = left.selectbox(
         "Focus the graph on a finding's subject", options, key="finding_choice",
-        format_func=lambda i: f"{shown.iloc[i]['code']} {shown.iloc[i]['subject']}: "
-                              f"{shown.iloc[i]['message'][:90]}")
+        format_func=labels.__getitem__)
     if chosen is not None:
         right.button("Show in graph", key="finding_focus", on_click=focus_on,
                      args=(shown.iloc[chosen]["node"],))

@@ -1,65 +1,130 @@
-"""The graph tab: the four views, server-rendered, with pan and zoom, and a focus to steer."""
+"""The graph tab: the four views, server-rendered, with pan and zoom, and a focus to steer.
+
+The tab opens on the view that reads in its frame (:func:`aligngraph.render.screen.
+opening_view`); a click on a team, goal or person in the picture focuses on it, and
+:mod:`.navigation` keeps the way back.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import streamlit as st
 
 from ..errors import AligngraphError
 from ..graph import (
-    ALIGNS_TO, LEADS, MEMBER_OF, OBJECTIVE, PERSON, TEAM, key_results_of, nodes_of,
-    objective_of, parent_team, sources, sub_teams, targets, team_of,
+    ALIGNS_TO, KEY_RESULT, LEADS, MEMBER_OF, OBJECTIVE, PERSON, TEAM, key_results_of,
+    nodes_of, objective_of, parent_team, sources, sub_teams, targets, team_of,
 )
 from ..render import COLOR_BY, THEMES, VIEWS
+from ..render.fit import SCREEN
+from ..render.screen import OnScreen
 from ..render.views import resolve_focus
 from ..report import Report
-from . import state
-from .panzoom import pan_zoom_page
+from ..text import count_of
+from . import navigation, state
+from .panzoom import pan_zoom
 from .plain import plain
 
-LARGE = 150  # objectives above which the explorer opens on the teams view
 MAX_CHOICES = 5000  # focus choices offered in a list; past it, type an id
 
 
-def show_graph(source: state.Source, settings: dict, report: Report
-               ) -> tuple[bytes, tuple] | None:
-    """The controls and the picture; returns the SVG shown and how it was drawn."""
+def show_graph(source: state.Source, settings: dict, report: Report) -> OnScreen | None:
+    """The controls and the picture; returns the picture shown."""
     graph = report.graph
-    if "view" not in st.session_state:
-        st.session_state["view"] = "teams" if report.counts["objectives"] > LARGE else "goals"
-    left, middle, right, far = st.columns(4)
-    view = left.selectbox("View", list(VIEWS), key="view")
-    color_by = middle.selectbox("Colour by", COLOR_BY, key="color_by")
-    theme = right.selectbox("Theme", list(THEMES), key="theme")
-    depth = far.number_input("Depth", min_value=0, max_value=8, value=2, key="depth",
-                             help="Focus: alignment hops around it. Teams: deepest org "
-                                  "level (0 means as deep as stays readable).")
-    focus = _focus_picker(graph) if view == "focus" else None
-    if view == "focus" and focus:
-        _neighbours(graph, focus)
-    view_depth = None if view == "teams" and depth == 0 else int(depth)
-    if view in ("goals", "people"):
-        view_depth = None
+    if "theme" not in st.session_state:
+        st.session_state["theme"] = _app_theme()
+    if navigation.needs_opening(source.digest):
+        try:
+            opening = state.opening(source, settings, st.session_state["theme"])
+            navigation.start_at(source.digest, opening.view, opening.reason)
+        except AligngraphError:  # no Graphviz, say: the picture below says so
+            navigation.start_at(source.digest, "teams", "")
+    focusing = st.session_state.get("view") == "focus"
+    columns = st.columns([2, 2, 2, 1.4, 5] if focusing else [2, 2, 2, 1.4])
+    view = columns[0].selectbox("View", list(VIEWS), key="view")
+    color_by = columns[1].selectbox("Colour by", COLOR_BY, key="color_by")
+    theme = columns[2].selectbox("Theme", list(THEMES), key="theme")
+    depth: int | None = None
+    if view == "focus":
+        st.session_state.setdefault("depth", 2)
+        depth = int(columns[3].number_input("Hops", min_value=0, max_value=8, key="depth",
+                                            help="Alignment hops up and down from the focus."))
+    elif view == "teams":
+        st.session_state.setdefault("team_depth", 0)
+        levels = int(columns[3].number_input("Org levels", min_value=0, max_value=8,
+                                             key="team_depth",
+                                             help="The deepest org level drawn; 0 draws as "
+                                                  "deep as reads on screen."))
+        depth = levels or None
+    focus = (_focus_picker(report, columns[4], lambda: state.alignment_counts(
+        source.digest, json.dumps(settings, sort_keys=True), source))
+        if view == "focus" else None)
+    _moves(graph, focus)
     if view == "focus" and not focus:
         st.info("Choose a team, objective or person to focus on.")
         return None
-    drawing = (view, focus, view_depth, color_by, theme)
     try:
-        svg = state.picture(source.digest, json.dumps(settings, sort_keys=True), "svg",
-                            *drawing, source)
+        shown = state.screen_picture(source.digest, json.dumps(settings, sort_keys=True), view,
+                                     focus, depth, color_by, theme, source)
     except AligngraphError as exc:
         st.warning(plain(exc))
         return None
-    st.iframe(pan_zoom_page(svg.decode(), THEMES[theme].background), height=680)
-    return svg, drawing
+    st.caption(plain(navigation.opening_reason(view, int(st.session_state.get("team_depth") or 0))
+                     or picture_note(shown)))
+    pan_zoom(shown.svg.decode(), THEMES[theme].background, key=navigation.GRAPH_CLICK)
+    return shown
 
 
-def _focus_picker(graph) -> str | None:
-    keys = [*nodes_of(graph, TEAM), *nodes_of(graph, OBJECTIVE), *nodes_of(graph, PERSON)]
-    if len(keys) > MAX_CHOICES:
-        typed = st.text_input("Focus on (an id: team, objective, key result or person)",
-                              key="focus_typed").strip()
+def picture_note(shown: OnScreen) -> str:
+    """How much the picture draws and how large its text opens, in one line."""
+    note = (f"{count_of(shown.boxes, 'box', 'boxes')}; text {shown.text_px:.1f} px high as "
+            "it opens.")
+    if shown.text_px < SCREEN.min_text_px:
+        note += " Scroll to zoom in, or click a team or goal to focus on it."
+    return note
+
+
+def _app_theme() -> str:
+    """The picture theme matching the page's: light, or dark in a dark browser."""
+    try:
+        return "dark" if st.context.theme.type == "dark" else "light"
+    except AttributeError:  # no browser (AppTest)
+        return "light"
+
+
+def _moves(graph, focus: str | None) -> None:
+    """One row: Back (to the view before the last move), Back to overview, and the
+    focus's parents and children to move to."""
+    opening = st.session_state.get(navigation.OPENING)
+    at_opening = (not navigation.can_go_back() and opening
+                  and st.session_state.get("view") == opening[1])
+    ups, downs = up_and_down(graph, focus) if focus else ([], [])
+    if at_opening and not ups and not downs:
+        return
+    row = st.container(horizontal=True, vertical_alignment="center")
+    if not at_opening:
+        row.button("← Back", key="graph_back", on_click=navigation.go_back,
+                   disabled=not navigation.can_go_back(),
+                   help="The view before the last click or move.")
+        row.button("Back to overview", key="graph_overview",
+                   on_click=navigation.back_to_overview,
+                   help="The view this tab opened on; clears the tables' selections.")
+    if ups or downs:
+        row.caption("Move the focus:", width="content")
+    for arrow, key in [("↑", key) for key in ups[:6]] + [("↓", key) for key in downs[:10]]:
+        row.button(f"{arrow} {plain(graph.nodes[key]['label'], 28)}", key=f"move:{key}",
+                   on_click=navigation.focus_on, args=(key,),
+                   help=plain(describe(graph, key)))
+
+
+def _focus_picker(report: Report, place, counts: Callable[[], dict[str, int]]) -> str | None:
+    graph = report.graph
+    sizes = report.counts
+    if sizes["teams"] + sizes["objectives"] + sizes["people"] > MAX_CHOICES:
+        typed = place.text_input("Focus on (an id: team, objective, key result or person)",
+                                 key="focus_typed").strip()
         if not typed:
             return None
         try:
@@ -67,18 +132,32 @@ def _focus_picker(graph) -> str | None:
         except AligngraphError as exc:
             st.warning(plain(exc))
             return None
-    if st.session_state.get("focus") not in keys:
+    findings = counts()
+    keys = focus_choices(report, findings)
+    current: str | None = st.session_state.get("focus")
+    if current is not None and current in graph and graph.nodes[current]["kind"] == KEY_RESULT:
+        keys.append(current)  # a key result clicked in the picture
+    if current not in keys:
         st.session_state["focus"] = keys[0] if keys else None
-    return st.selectbox("Focus on", keys, key="focus", format_func=lambda k: describe(graph, k))
+    return place.selectbox("Focus on", keys, key="focus",
+                           format_func=lambda k: describe(graph, k, findings.get(k, 0)))
 
 
-def describe(graph, key: str) -> str:
-    """A node as a person would name it: kind, id and title."""
+def focus_choices(report: Report, findings: dict[str, int]) -> list[str]:
+    """Teams with the most alignment ``findings`` first, then objectives, then people."""
+    graph = report.graph
+    teams = sorted(nodes_of(graph, TEAM), key=lambda t: -findings.get(t, 0))  # stable
+    return [*teams, *nodes_of(graph, OBJECTIVE), *nodes_of(graph, PERSON)]
+
+
+def describe(graph, key: str, alignment: int = 0) -> str:
+    """A node as a person would name it: kind, id and title (and a team's findings)."""
     node = graph.nodes[key]
     kind = {"team": "Team", "person": "Person", "objective": "Objective",
             "key_result": "Key result"}[node["kind"]]
     title = node["label"] if node["label"] != node["id"] else ""
-    return f"{kind} · {node['id']}" + (f" · {title[:60]}" if title else "")
+    found = f" · {count_of(alignment, 'alignment finding')}" if alignment else ""
+    return f"{kind} · {node['id']}" + (f" · {title[:60]}" if title else "") + found
 
 
 def up_and_down(graph, key: str) -> tuple[list[str], list[str]]:
@@ -97,24 +176,6 @@ def up_and_down(graph, key: str) -> tuple[list[str], list[str]]:
     return sorted(ups) + [team_of(graph, objective)], sorted(downs)
 
 
-def _neighbours(graph, focus: str) -> None:
-    ups, downs = up_and_down(graph, focus)
-    if not ups and not downs:
-        return
-    st.caption("Move the focus:")
-    buttons = [("↑", key) for key in ups[:6]] + [("↓", key) for key in downs[:10]]
-    for column, (arrow, key) in zip(st.columns(max(len(buttons), 1)), buttons, strict=False):
-        column.button(f"{arrow} {plain(graph.nodes[key]['label'], 28)}", key=f"move:{key}",
-                      on_click=_move_focus, args=(key,), help=plain(describe(graph, key)))
-
-
-def _move_focus(key: str) -> None:
-    st.session_state["focus"] = key
-    st.session_state["focus_typed"] = key
-
-
 def focus_on(key: str) -> None:
     """Switch the graph to the focus view on ``key`` (used by the findings tab)."""
-    st.session_state["view"] = "focus"
-    _move_focus(key)
-
+    navigation.focus_on(key)

@@ -7,6 +7,7 @@ import streamlit as st
 
 from ..output.tables import headline, mirror_note, percent
 from ..report import Report
+from . import navigation
 from .tables import (
     findings_by_check, fix_first_frame, scorecard_frame, slack_frame, styled_scorecard,
     styled_slack,
@@ -77,5 +78,7 @@ def _slack(report: Report, overall: dict) -> None:
     note = mirror_note(report)
     if note:
         st.info(note)
+    st.caption("Select a level to focus the graph on its parent team.")
     st.dataframe(styled_slack(slack_frame(report).drop(columns=["team id"])), hide_index=True,
-                 width="stretch", height=420)
+                 width="stretch", height=420, key=navigation.SLACK_TABLE, on_select="rerun",
+                 selection_mode="single-row")

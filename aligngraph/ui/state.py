@@ -22,9 +22,10 @@ from ..io.tables.write import tables_of, write_xlsx
 from ..io.writer import document_data
 from ..output import FORMATS
 from ..pipeline import analyse, build, load_bytes, run_check
-from ..render import build_dot, render
+from ..render.engine import run_layout
+from ..render.screen import Opening, OnScreen, draw_on_screen, opening_view
 from ..report import Report
-from .tables import findings_frame, people_load_frame
+from .tables import alignment_findings, findings_frame, people_load_frame
 
 
 @dataclass(frozen=True)
@@ -106,12 +107,32 @@ def report(source: Source, settings: dict) -> Report:
 
 
 @st.cache_data(show_spinner="Drawing…", max_entries=64)
-def picture(digest: str, settings_json: str, fmt: str, view: str, focus: str | None,
-            depth: int | None, color_by: str, theme: str, _source: Source) -> bytes:
-    """A picture of one view, as SVG, PNG, PDF or DOT bytes."""
+def screen_picture(digest: str, settings_json: str, view: str, focus: str | None,
+                   depth: int | None, color_by: str, theme: str, _source: Source) -> OnScreen:
+    """One view folded to read best in the explorer's frame: its SVG and DOT.
+
+    The folding is chosen once per view, under the files' own settings and colours;
+    other settings and colours draw with the same folding in one layout, so moving a
+    threshold does not pay for the choice again."""
+    first = (screen_picture(digest, "{}", view, focus, depth, "findings", theme, _source)
+             if (settings_json, color_by) != ("{}", "findings") else None)
     rep = report(_source, json.loads(settings_json))
-    dot = build_dot(rep, view=view, focus=focus, depth=depth, color_by=color_by, theme=theme)
-    return dot.source.encode() if fmt == "dot" else render(dot, fmt)
+    return draw_on_screen(rep, view=view, focus=focus, depth=depth, color_by=color_by,
+                          theme=theme, like=first)
+
+
+def opening(source: Source, settings: dict, theme: str) -> Opening:
+    """The view the Graph tab opens on: every goal when it reads in the frame, else the
+    teams as deep as reads (both pictures cached as any other)."""
+    settings_json = json.dumps(settings, sort_keys=True)
+    return opening_view(report(source, settings), draw=lambda view: screen_picture(
+        source.digest, settings_json, view, None, None, "findings", theme, source))
+
+
+@st.cache_data(show_spinner="Drawing the PNG…", max_entries=8)
+def png(dot_source: str) -> bytes:
+    """DOT source laid out as a PNG."""
+    return run_layout(dot_source, "png")
 
 
 @st.cache_data(max_entries=32)
@@ -136,6 +157,12 @@ def findings_table(digest: str, settings_json: str, _source: Source) -> pd.DataF
     """Every finding as a table, kept per settings: large organisations have tens of
     thousands, and every widget change reruns the page."""
     return findings_frame(report(_source, json.loads(settings_json)))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def alignment_counts(digest: str, settings_json: str, _source: Source) -> dict[str, int]:
+    """How many alignment findings each team has: the focus picker's order."""
+    return alignment_findings(report(_source, json.loads(settings_json)))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

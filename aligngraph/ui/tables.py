@@ -7,8 +7,8 @@ from collections import Counter
 import pandas as pd
 
 from ..checks import REGISTRY
-from ..metrics import key_result_load, person_load
-from ..graph import PERSON, home_team, nodes_of, team_of
+from ..metrics import split_load
+from ..graph import PERSON, TEAM, home_team, node_key, nodes_of, team_of
 from ..output.grouping import subject_label
 from ..report import Report, finding_node
 from ..scorecard import CRITERIA
@@ -30,6 +30,13 @@ def _team_name(report: Report, finding) -> str:
     kind = graph.nodes[key]["kind"]
     team = key if kind == "team" else home_team(graph, key) if kind == PERSON else team_of(graph, key)
     return graph.nodes[team]["label"] if team else ""
+
+
+def alignment_findings(report: Report) -> dict[str, int]:
+    """How many alignment findings each team has (its own, its goals', its people's), by
+    team node key."""
+    return {node_key(TEAM, row["team"]): row["by_family"].get("alignment", 0)
+            for row in report.team_summaries()}
 
 
 def findings_by_check(report: Report) -> pd.DataFrame:
@@ -98,19 +105,24 @@ def _pct(value: float | None) -> float | None:
     return None if value is None else round(100 * value, 1)
 
 
+LOAD_MEASURES = {"objectives": "objectives", "key results": "key_results", "teams": "teams"}
+
+
 def people_load_frame(report: Report) -> pd.DataFrame:
-    """Objectives, key results and teams each person carries, most loaded first."""
+    """Objectives, key results and teams each person carries, most loaded first, each
+    also split into their own teams' share and other teams' (``… own``, ``… other``)."""
     graph = report.graph
     rows = []
     for person in nodes_of(graph, PERSON):
-        objectives, key_results = person_load(graph, person)
-        if not objectives:
+        load = split_load(graph, person)
+        if not load.total("objectives"):
             continue
-        # Counted as overloaded-contributor counts them, so its thresholds apply.
-        key_results = key_result_load(graph, person, key_results)
-        rows.append({"person": graph.nodes[person]["label"], "id": graph.nodes[person]["id"],
-                     "objectives": len(objectives), "key results": len(key_results),
-                     "teams": len({team_of(graph, o) for o in objectives})})
-    frame = pd.DataFrame(rows, columns=["person", "id", "objectives", "key results", "teams"])
-    return frame.sort_values(["objectives", "key results", "teams"], ascending=False,
-                             ignore_index=True)
+        row = {"person": graph.nodes[person]["label"], "id": graph.nodes[person]["id"]}
+        row.update({column: load.total(field) for column, field in LOAD_MEASURES.items()})
+        for column, field in LOAD_MEASURES.items():
+            row[f"{column} own"], row[f"{column} other"] = getattr(load, field)
+        rows.append(row)
+    split = [f"{c} {s}" for c in LOAD_MEASURES for s in ("own", "other")]
+    frame = pd.DataFrame(rows, columns=["person", "id", *LOAD_MEASURES, *split])
+    return frame.sort_values(["objectives", "key results", "teams", "person"],
+                             ascending=[False, False, False, True], ignore_index=True)
