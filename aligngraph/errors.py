@@ -54,6 +54,11 @@ class UsageError(AligngraphError):
     """The command was called wrongly: an unknown option value, a missing path."""
 
 
+class UnknownIdError(UsageError):
+    """An id given on the command line (``--focus``, ``--drop``…) names nothing, or names
+    more than one thing."""
+
+
 class InputError(AligngraphError):
     """The OKR files are not valid; carries every problem found, each located."""
 

@@ -45,6 +45,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
+from .errors import UnknownIdError
 from .model import Organisation
 
 TEAM, PERSON, OBJECTIVE, KEY_RESULT = "team", "person", "objective", "key_result"
@@ -75,6 +76,34 @@ def team_key(id_: str) -> str:
 def goal_key(id_: str) -> str:
     """The node key of an objective or key result (they share one id space)."""
     return KEY_PREFIX[OBJECTIVE] + id_
+
+
+def resolve_node(graph: nx.DiGraph, text: str, purpose: str = "") -> str:
+    """The node key an id names, as ``--focus`` and ``whatif --drop`` take it: a key
+    (``team:ID``, ``person:ID``, ``goal:ID``) as is, else the one team, goal or person
+    with that id. ``purpose`` ends the message of an unknown id ("to focus on").
+
+    >>> from aligngraph.pipeline import load_texts
+    >>> g = build_graph(load_texts([("x.yaml", "teams: [{id: a, lead: a}]\\nobjectives: []")]))
+    >>> resolve_node(g, "team:a")
+    'team:a'
+    >>> resolve_node(g, "a")
+    Traceback (most recent call last):
+    ...
+    aligngraph.errors.UnknownIdError: 'a' names more than one thing (team:a, person:a); give one of those instead
+    """
+    if text in graph:
+        return text
+    candidates = [f"{prefix}:{text}" for prefix in ("team", "goal", "person")]
+    found = [key for key in candidates if key in graph]
+    if not found:
+        where = f" {purpose}" if purpose else ""
+        raise UnknownIdError(f"nothing called {text!r}{where}: give a team, objective, key "
+                             "result or person id")
+    if len(found) > 1:
+        raise UnknownIdError(f"{text!r} names more than one thing ({', '.join(found)}); "
+                             "give one of those instead")
+    return found[0]
 
 
 def build_graph(org: Organisation, as_of: dt.date | None = None) -> nx.DiGraph:

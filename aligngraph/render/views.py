@@ -10,8 +10,8 @@ from ..errors import UsageError
 from ..graph import (
     ALIGNS_TO, CONTRIBUTES, DEPENDS_ON, KEY_RESULT, LEADS, LIAISON, MEMBER_OF, OBJECTIVE, OWNS,
     PERSON, TEAM,
-    key_results_of, nodes_of, objective_of, objectives_of, parent_team, sources, sub_teams,
-    targets, team_of,
+    key_results_of, nodes_of, objective_of, objectives_of, parent_team, resolve_node, sources,
+    sub_teams, targets, team_of,
 )
 from ..metrics import person_load
 from ..text import count_of
@@ -164,17 +164,7 @@ VIEWS = {"goals": draw_goals, "teams": draw_teams, "focus": draw_focus, "people"
 
 def resolve_focus(graph, focus: str) -> str:
     """The node key for a ``--focus`` id; ``team:``/``person:`` prefixes disambiguate."""
-    if focus in graph:
-        return focus
-    candidates = [f"{prefix}:{focus}" for prefix in ("team", "goal", "person")]
-    found = [key for key in candidates if key in graph]
-    if not found:
-        raise UsageError(f"nothing called {focus!r} to focus on: give a team, objective, key "
-                         "result or person id")
-    if len(found) > 1:
-        raise UsageError(f"{focus!r} names more than one thing ({', '.join(found)}); "
-                         "give one of those instead")
-    return found[0]
+    return resolve_node(graph, focus, "to focus on")
 
 
 def focus_seeds(graph, key: str) -> set[str]:

@@ -1,0 +1,194 @@
+"""What if: drop teams, goals or people, or re-align goals, on a copy of an organisation.
+
+Nothing here reads or writes a file: each function takes a loaded
+:class:`~aligngraph.model.Organisation` and returns a new one, leaving its argument as it
+was. The records it changes are new copies; the records it leaves alone are shared with
+the original (records are never changed in place anywhere in aligngraph).
+
+Dropping:
+
+- a **team**: its objectives (and their key results) go, and its sub-teams move up to its
+  parent (to the top when it was a root); its people keep their record but no home team;
+- an **objective**: its key results go with it;
+- a **key result**: only itself;
+- a **person**: the goals they own become unowned; they leave every contributor list,
+  liaison and team lead;
+
+and every link to what was dropped (``aligns_to``, ``depends_on``, ``owner``, ``liaison``,
+``contributors``, ``lead``, a person's ``team``) is removed. Ids resolve as ``--focus``
+does (:func:`aligngraph.graph.resolve_node`): ``team:``, ``person:`` and ``goal:``
+prefixes tell apart a team and a person with one id. The result passes the loader's
+integrity rules (:func:`aligngraph.integrity.find_flaws`), or the change is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from .errors import UsageError, excerpt
+from .graph import KEY_RESULT, OBJECTIVE, PERSON, TEAM, build_graph, resolve_node
+from .integrity import find_flaws
+from .model import KeyResult, Organisation
+
+
+class WhatIfError(UsageError):
+    """A what-if cannot be made: an id that names nothing, or a change the organisation's
+    integrity rules refuse (a re-alignment that makes a cycle…)."""
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """What a drop removes, by id: the teams, goals (objectives and key results) and
+    people."""
+
+    teams: frozenset[str] = frozenset()
+    goals: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
+
+
+def resolve(org: Organisation, ids: Iterable[str], graph=None) -> list[tuple[str, str]]:
+    """Each id as ``(kind, id)``, kind ``team``, ``objective``, ``key_result`` or
+    ``person``, resolved as ``--focus`` resolves it.
+
+    Raises
+    ------
+    WhatIfError
+        When an id names nothing or more than one thing.
+    """
+    graph = graph if graph is not None else build_graph(org)
+    resolved = []
+    for text in ids:
+        try:
+            key = resolve_node(graph, text.strip(), "in the organisation")
+        except UsageError as exc:
+            raise WhatIfError(str(exc)) from None
+        node = graph.nodes[key]
+        resolved.append((node["kind"], node["id"]))
+    return resolved
+
+
+def drop(org: Organisation, ids: Iterable[str]) -> Organisation:
+    """A copy of ``org`` without the teams, goals and people ``ids`` name (see the module's
+    docstring for what goes with each)."""
+    found = resolve(org, ids)
+    teams = {i for kind, i in found if kind == TEAM}
+    people = {i for kind, i in found if kind == PERSON}
+    goals = {i for kind, i in found if kind in (OBJECTIVE, KEY_RESULT)}
+    goals |= {o.id for o in org.objectives if o.team in teams}
+    goals |= {kr.id for o, kr in org.key_results() if o.id in goals}
+    changed = _without(org, Dropped(frozenset(teams), frozenset(goals), frozenset(people)))
+    _ensure_sound(changed, "dropping " + ", ".join(ids))
+    return changed
+
+
+def realign(org: Organisation, links: Mapping[str, str | None]) -> Organisation:
+    """A copy of ``org`` where each goal aligns to the one goal it maps to instead of
+    what it aligned to (to nothing, for None or an empty string).
+
+    Raises
+    ------
+    WhatIfError
+        When a goal or parent names no goal, or the result breaks an integrity rule (a
+        cycle, a key result aligned to its own objective…); the message says which.
+    """
+    graph = build_graph(org)
+    new_parents: dict[str, list[str]] = {}
+    for goal_text, parent_text in links.items():
+        goal = _goal_id(org, goal_text, graph, "re-align")
+        parent = (_goal_id(org, parent_text, graph, "align to")
+                  if parent_text and parent_text.strip() else None)
+        new_parents[goal] = [parent] if parent else []
+
+    def aligned(goal):
+        return (goal.model_copy(update={"aligns_to": new_parents[goal.id]})
+                if goal.id in new_parents else goal)
+
+    objectives = []
+    for objective in org.objectives:
+        key_results = [aligned(kr) for kr in objective.key_results]
+        copy = aligned(objective)
+        if any(a is not b for a, b in zip(key_results, objective.key_results, strict=True)):
+            copy = copy.model_copy(update={"key_results": key_results})
+        objectives.append(copy)
+    changed = replace(org, objectives=objectives, origins=dict(org.origins),
+                      notices=list(org.notices))
+    _ensure_sound(changed, "re-aligning " + ", ".join(
+        f"{g} to {p or 'nothing'}" for g, p in links.items()))
+    return changed
+
+
+def _goal_id(org: Organisation, text: str, graph, doing: str) -> str:
+    ((kind, id_),) = resolve(org, [text], graph)
+    if kind not in (OBJECTIVE, KEY_RESULT):
+        raise WhatIfError(f"cannot {doing} {excerpt(text)}: it is a {kind.replace('_', ' ')}, "
+                          "not an objective or key result")
+    return id_
+
+
+def _without(org: Organisation, dropped: Dropped) -> Organisation:
+    teams = []
+    parent_of = {t.id: t.parent for t in org.teams}
+    for team in org.teams:
+        if team.id in dropped.teams:
+            continue
+        parent = team.parent
+        while parent is not None and parent in dropped.teams:
+            parent = parent_of.get(parent)
+        lead = None if team.lead in dropped.people else team.lead
+        teams.append(_updated(team, parent=parent, lead=lead))
+    people = None
+    if org.people is not None:
+        people = [_updated(p, team=None if p.team in dropped.teams else p.team)
+                  for p in org.people if p.id not in dropped.people]
+    objectives = []
+    for objective in org.objectives:
+        if objective.id in dropped.goals:
+            continue
+        key_results = [_goal_without(kr, dropped) for kr in objective.key_results
+                       if kr.id not in dropped.goals]
+        copy = _goal_without(objective, dropped)
+        if len(key_results) != len(objective.key_results) or any(
+                a is not b for a, b in zip(key_results, objective.key_results, strict=False)):
+            copy = copy.model_copy(update={"key_results": key_results})
+        objectives.append(copy)
+    kept = {("team", t.id) for t in teams} | {("person", p.id) for p in people or ()}
+    kept |= {("goal", o.id) for o in objectives}
+    kept |= {("goal", kr.id) for o in objectives for kr in o.key_results}
+    origins = {key: origin for key, origin in org.origins.items() if key in kept}
+    return replace(org, teams=teams, people=people, objectives=objectives, origins=origins,
+                   notices=list(org.notices))
+
+
+def _goal_without(goal, dropped: Dropped):
+    """A goal with every link to what was dropped removed (the goal itself if none)."""
+    update: dict = {}
+    if any(g in dropped.goals for g in goal.aligns_to):
+        update["aligns_to"] = [g for g in goal.aligns_to if g not in dropped.goals]
+    if any(t in dropped.teams for t in goal.depends_on):
+        update["depends_on"] = [t for t in goal.depends_on if t not in dropped.teams]
+    if goal.owner in dropped.people:
+        update["owner"] = None
+    if goal.liaison in dropped.people:
+        update["liaison"] = None
+    if isinstance(goal, KeyResult) and any(p in dropped.people for p in goal.contributors):
+        update["contributors"] = [p for p in goal.contributors if p not in dropped.people]
+    return goal.model_copy(update=update) if update else goal
+
+
+def _updated(record, **fields):
+    """The record with ``fields`` set, or the record itself when none differs."""
+    update = {name: value for name, value in fields.items() if getattr(record, name) != value}
+    return record.model_copy(update=update) if update else record
+
+
+def _ensure_sound(org: Organisation, doing: str) -> None:
+    """Refuse a changed organisation that the loader would refuse."""
+    flaws = find_flaws(org)
+    if flaws:
+        listed = "; ".join(f"{flaw.kind} {flaw.id}: {flaw.message}" for flaw in flaws[:5])
+        more = f" (and {len(flaws) - 5} more)" if len(flaws) > 5 else ""
+        raise WhatIfError(f"{doing} would break the organisation: {listed}{more}")
+
+
+__all__ = ["Dropped", "WhatIfError", "drop", "realign", "resolve"]
