@@ -126,11 +126,12 @@ def _edit_objectives(doc: dict, objectives: list[dict], edit: TableEdit) -> None
             _set_cells(objectives[row], cells)
             if old_id and objectives[row].get("id") and objectives[row]["id"] != old_id:
                 renamed[old_id] = objectives[row]["id"]
+    taken = _goal_ids(doc)  # before deleting: a deleted goal's id is not given again at once
     gone = {objectives[row].get("id") for row in edit.deleted if 0 <= row < len(objectives)}
     gone |= {kr.get("id") for row in edit.deleted if 0 <= row < len(objectives)
              for kr in objectives[row].get(KEY_RESULTS, [])}
-    objectives[:] = [o for row, o in enumerate(objectives) if row not in set(edit.deleted)]
-    taken = _goal_ids(doc)
+    deleted = set(edit.deleted)
+    objectives[:] = [o for row, o in enumerate(objectives) if row not in deleted]
     for cells in edit.added:
         objective: dict[str, Any] = {}
         _set_cells(objective, cells)
@@ -165,10 +166,10 @@ def _edit_key_results(doc: dict, objectives: list[dict], edit: TableEdit) -> Non
     for source, target, kr in moves:
         source[KEY_RESULTS] = [k for k in source[KEY_RESULTS] if k is not kr]
         target.setdefault(KEY_RESULTS, []).append(kr)
+    taken = _goal_ids(doc)
     deleted = [rows[row] for row in edit.deleted if 0 <= row < len(rows)]
     for objective, kr in deleted:
         objective[KEY_RESULTS] = [k for k in objective[KEY_RESULTS] if k is not kr]
-    taken = _goal_ids(doc)
     for index, cells in enumerate(edit.added):
         name = str(cells.get("objective") or "").strip()
         objective = by_id.get(name)
