@@ -141,7 +141,7 @@ def _edit_objectives(doc: dict, objectives: list[dict], edit: TableEdit) -> None
             objective["id"] = _new_id(_prefix(objectives, objective["team"]), taken)
         taken.add(objective["id"])
         objectives.append(objective)
-    _relink(doc, renamed, gone - {None})
+    _relink(doc, renamed, {str(goal) for goal in gone if goal})
 
 
 def _edit_key_results(doc: dict, objectives: list[dict], edit: TableEdit) -> None:
@@ -172,17 +172,17 @@ def _edit_key_results(doc: dict, objectives: list[dict], edit: TableEdit) -> Non
         objective[KEY_RESULTS] = [k for k in objective[KEY_RESULTS] if k is not kr]
     for index, cells in enumerate(edit.added):
         name = str(cells.get("objective") or "").strip()
-        objective = by_id.get(name)
-        if objective is None:
+        home = by_id.get(name)
+        if home is None:
             raise DraftProblem(KEY_RESULTS, len(rows) + index, "objective",
                                _unknown_objective(name))
-        kr: dict[str, Any] = {}
-        _set_cells(kr, {k: v for k, v in cells.items() if k != "objective"})
-        kr.setdefault("title", "")
-        if not kr.get("id"):
-            kr["id"] = _new_id(f"{name}.", taken)
-        taken.add(kr["id"])
-        objective.setdefault(KEY_RESULTS, []).append(kr)
+        new: dict[str, Any] = {}
+        _set_cells(new, {k: v for k, v in cells.items() if k != "objective"})
+        new.setdefault("title", "")
+        if not new.get("id"):
+            new["id"] = _new_id(f"{name}.", taken)
+        taken.add(new["id"])
+        home.setdefault(KEY_RESULTS, []).append(new)
     _relink(doc, renamed, {kr.get("id") for _, kr in deleted} - {None})
 
 
@@ -233,7 +233,7 @@ def _number(value: Any) -> Any:
 
 
 def _goal_ids(doc: Mapping[str, Any]) -> set[str]:
-    return {goal.get("id") for goal in goals_of(doc)} - {None}
+    return {str(goal["id"]) for goal in goals_of(doc) if goal.get("id")}
 
 
 def goals_of(doc: Mapping[str, Any]) -> Iterable[dict[str, Any]]:

@@ -87,6 +87,16 @@ def _diff(old: str, new: str, path: str, old_name: str, new_name: str) -> str:
                                         f"{path} ({old_name})", f"{path} ({new_name})"))
 
 
+def document_text(data: Mapping[str, Any]) -> str:
+    """A whole organisation as YAML text, written afresh (as ``convert`` writes it)."""
+    import yaml
+
+    from .writer import _Dumper
+
+    return yaml.dump(dict(data), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     width=100)
+
+
 def can_save(files: Sequence[tuple[str, bytes]]) -> str | None:
     """None when the files can be saved in place, else why not."""
     tables = [name for name, _ in files if Path(name).suffix.lower() not in SUFFIXES]
@@ -429,7 +439,7 @@ class _FileEdit:
         _, record_end, _ = self._span(loc, lines)
         ends = {key: (key_lines[before[i + 1]] if i + 1 < len(before) else record_end)
                 for i, key in enumerate(before)}
-        ops = []
+        ops: list[tuple[int, int, list[str]]] = []
         for key in before:
             start, end = key_lines[key], ends[key]
             while end > start + 1 and _is_filler(lines[end - 1]):
