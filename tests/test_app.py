@@ -38,7 +38,8 @@ def option_widget(at: AppTest, slug: str, option: str):
 def test_starts_on_the_mid_size_sample_with_overview_and_slack():
     at = start(sample=None)
     assert metric(at, "Teams") == "60" and metric(at, "Objectives") == "117"
-    assert [t.label for t in at.tabs] == ["Overview", "Graph", "Findings", "People", "Exports"]
+    assert [t.label for t in at.tabs] == ["Overview", "Graph", "Findings", "People", "Workshop",
+                                          "Exports"]
     slack = at.dataframe[SLACK].value
     assert set(slack["status"]) >= {"stacked", "detached", "balanced"}
     assert at.selectbox(key="view").value == "goals"  # 117 objectives: not large

@@ -164,7 +164,8 @@ def plan(files: Sequence[tuple[str, bytes]], data: Mapping[str, Any]) -> dict[st
     if refused:
         raise SaveRefused(refused)
     org = load_bytes(list(files))
-    old = document_data(org)
+    old = _as_json(document_data(org))
+    data = _as_json(dict(data))
     edits = {name: _FileEdit(name, text) for name, text in files}
     old_krs = {kr["id"]: kr for objective in old["objectives"]
                for kr in objective.get("key_results", [])}
@@ -172,6 +173,17 @@ def plan(files: Sequence[tuple[str, bytes]], data: Mapping[str, Any]) -> dict[st
         edit.old_krs = old_krs
     _apply(org, old, dict(data), edits)
     return {name: edit.result() for name, edit in edits.items() if edit.changed}
+
+
+def _as_json(data: dict[str, Any]) -> dict[str, Any]:
+    """Dates as ISO text, as in the draft (kept as JSON): both sides compare alike."""
+    return json.loads(json.dumps(data, default=_iso))
+
+
+def _iso(value: Any) -> str:
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__}")
 
 
 def _records(doc: Mapping[str, Any]) -> dict[tuple[str, str], tuple[str, dict]]:
