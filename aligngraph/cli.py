@@ -34,6 +34,10 @@ SEVERITIES = ("error", "warning", "info")
 PICTURE_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
 DEFAULT_TIMEOUT = 30.0
 
+DIFF_FORMATS = ("text", "json", "markdown")
+MATCHES = ("id", "title")
+DEFAULT_TITLE_THRESHOLD = 0.7  # aligngraph.changes.matching.DEFAULT_THRESHOLD (a test keeps them equal)
+
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
 CHECK_FORMATS = ("auto", *FORMAT_NAMES)
@@ -69,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     _add_check(commands)
     _add_render(commands)
+    _add_diff(commands)
+    _add_whatif(commands)
     _add_app(commands)
     _add_generate(commands)
     _add_checks(commands)
@@ -155,9 +161,75 @@ def _add_render(commands) -> None:
     cmd.add_argument("--config", metavar="FILE", help="check settings, as for 'check'")
     cmd.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                      help=f"stop the layout after this long (default {DEFAULT_TIMEOUT:g})")
+    cmd.add_argument("--diff", metavar="OLD",
+                     help="goals and focus views: fill goals added or changed since OLD (a "
+                          "file or folder), draw removed ones dashed, instead of --color-by")
+    cmd.add_argument("--match", choices=MATCHES, default="id",
+                     help="with --diff: pair goals by id (default) or by title, as 'diff' does")
     _add_max_input_mb(cmd)
     _add_table_options(cmd)
     cmd.set_defaults(run=_run_render)
+
+
+def _add_diff(commands) -> None:
+    cmd = commands.add_parser(
+        "diff", help="compare two versions of the OKRs: what changed, what it fixed or broke",
+        description="Compare two versions of an organisation (each a file, folder or "
+                    "spreadsheet, as 'check' takes): teams added, removed or moved; goals "
+                    "added, removed, retitled, re-aligned, moved or edited; findings new and "
+                    "resolved (a finding is the same when its check and subject are); and "
+                    "each level's slack before and after.",
+        epilog="Cycle over cycle, ids are often renumbered: --match title pairs teams and "
+               "goals by their titles instead (see docs/report.md#diff). Exit codes: 0, or "
+               "1 when --fail-on-new is given and NEW adds findings at or above it; 2 bad "
+               "input or usage.")
+    cmd.add_argument("old", metavar="OLD", help="the earlier version: a file or folder")
+    cmd.add_argument("new", metavar="NEW", help="the later version: a file or folder")
+    _add_diff_options(cmd)
+    cmd.add_argument("--match", choices=MATCHES, default="id",
+                     help="pair records by id (default), or by title within each team, for "
+                          "cycles whose ids were renumbered")
+    cmd.add_argument("--threshold", type=float, default=DEFAULT_TITLE_THRESHOLD, metavar="SIM",
+                     help="--match title: the least title similarity, 0 to 1, that pairs two "
+                          f"goals of a team (default {DEFAULT_TITLE_THRESHOLD:g})")
+    _add_table_options(cmd)
+    cmd.set_defaults(run=_run_diff)
+
+
+def _add_whatif(commands) -> None:
+    cmd = commands.add_parser(
+        "whatif", help="what breaks if a team, goal or person is dropped, or a goal re-aligned",
+        description="Load OKR files, change a copy (never the files) and print the same "
+                    "report as 'diff', the files against the changed copy. Dropping a team "
+                    "drops its objectives and moves its sub-teams up to its parent; an "
+                    "objective, its key results; a key result, itself; a person, their "
+                    "ownership (their goals become unowned) and their place in contributor "
+                    "and liaison lists. Every link to what was dropped is removed.",
+        epilog="Ids resolve as --focus does; prefix team:, person: or goal: when an id names "
+               "more than one thing. Exit codes as for 'diff'.")
+    cmd.add_argument("paths", nargs="+", metavar="PATH", help="OKR files or folders")
+    cmd.add_argument("--drop", action="append", default=[], metavar="ID",
+                     help="a team, objective, key result or person to drop (repeat for more)")
+    cmd.add_argument("--realign", action="append", default=[], metavar="GOAL=PARENT",
+                     help="align GOAL to PARENT instead (GOAL= to align it to nothing; "
+                          "repeat for more)")
+    _add_diff_options(cmd)
+    _add_table_options(cmd)
+    cmd.set_defaults(run=_run_whatif)
+
+
+def _add_diff_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--format", choices=DIFF_FORMATS, default="text",
+                     help="text (default), json (a contract: docs/report.md#diff) or markdown")
+    cmd.add_argument("-o", "--output", metavar="FILE",
+                     help="write the report to FILE instead of standard output")
+    cmd.add_argument("--fail-on-new", choices=SEVERITIES, metavar="SEVERITY",
+                     help="exit 1 when the new version adds findings at or above SEVERITY "
+                          "(error, warning or info); findings it already had never fail")
+    cmd.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
+                     help="judge both versions at this date (default: each its own)")
+    cmd.add_argument("--config", metavar="FILE", help="check settings, as for 'check'")
+    _add_max_input_mb(cmd)
 
 
 def _whole_number(minimum: int) -> Callable[[str], int]:
@@ -337,18 +409,101 @@ def _run_render(args: argparse.Namespace) -> int:
     if out.suffix.lower() not in PICTURE_SUFFIXES:
         raise UsageError(f"cannot tell the format of {args.output!r}: end it in .svg, .png, "
                          ".pdf or .dot")
-    from .render import build_dot, build_slide, render
+    from .render import CHANGES_VIEWS, DiffMarks, build_dot, build_slide, render
 
-    report = _checked_report(args)
+    if args.diff and args.view not in CHANGES_VIEWS:
+        raise UsageError(f"--diff colours goals: draw it with --view goals or focus, not "
+                         f"{args.view}")
+    changes = None
+    if args.diff:
+        report, changes = _changes_since(args)
+    else:
+        report = _checked_report(args)
     fit = args.fit or ("slide" if fmt in ("png", "pdf") else "none")
     options = dict(view=args.view, focus=args.focus, depth=args.depth, color_by=args.color_by,
-                   theme=args.theme, title=args.title)
+                   theme=args.theme, title=args.title,
+                   changes=DiffMarks(**changes) if changes is not None else None)
     dot = (build_slide(report, timeout=args.timeout, **options) if fit == "slide"
            else build_dot(report, **options))
     data = dot.source.encode("utf-8") if fmt == "dot" else render(dot, fmt, timeout=args.timeout)
     _write_file(args.output, data)
     print(f"wrote {out} ({args.view} view, {len(data):,} bytes)", file=sys.stderr)
     return EXIT_OK
+
+
+def _run_diff(args: argparse.Namespace) -> int:
+    from .diff import compare
+
+    old, new = _loaded([args.old], args), _loaded([args.new], args)
+    settings, reports = _analysed_pair(args, (old, [args.old]), (new, [args.new]))
+    changes = compare(old, new, match=args.match, threshold=args.threshold, reports=reports,
+                      locate=True)
+    return _emit_diff(changes, args)
+
+
+def _run_whatif(args: argparse.Namespace) -> int:
+    from .changes.formats import WhatIf
+    from .diff import compare
+    from .errors import UsageError
+    from .whatif import drop, realign
+
+    if not args.drop and not args.realign:
+        raise UsageError("whatif needs something to change: --drop ID or --realign GOAL=PARENT")
+    links = {}
+    for text in args.realign:
+        goal, equals, parent = text.partition("=")
+        if not equals or not goal.strip():
+            raise UsageError(f"--realign {text!r}: expected GOAL=PARENT (or GOAL= to align it "
+                             "to nothing)")
+        links[goal.strip()] = parent.strip()
+    base = _loaded(args.paths, args)
+    changed = drop(base, args.drop) if args.drop else base
+    changed = realign(changed, links) if links else changed
+    _, reports = _analysed_pair(args, (base, args.paths), (changed, args.paths))
+    what_if = WhatIf(tuple(args.drop), tuple(links.items()))
+    return _emit_diff(compare(base, changed, reports=reports, locate=True), args, what_if)
+
+
+def _loaded(paths: Sequence[str], args: argparse.Namespace):
+    from .bulk import collector_paused
+    from .pipeline import load
+
+    with collector_paused():
+        org = load(paths, _table_options(args))
+    for notice in org.notices:
+        _notice(notice)
+    return org
+
+
+def _analysed_pair(args: argparse.Namespace, *versions):
+    """Each ``(organisation, paths)`` analysed with the command's settings and date."""
+    from .pipeline import analyse, load_config
+
+    settings = load_config(args.config) if args.config else None
+    reports = tuple(analyse(org, as_of=args.as_of, settings=settings,
+                            sources=[str(p) for p in paths]) for org, paths in versions)
+    return settings, reports
+
+
+def _emit_diff(changes, args: argparse.Namespace, what_if=None) -> int:
+    from .changes.formats import format_diff
+
+    _emit(format_diff(changes, args.format, what_if), args.output)
+    if args.fail_on_new and changes.failing(args.fail_on_new):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _changes_since(args: argparse.Namespace):
+    """The report of PATH... and what changed since --diff OLD, as picture marks."""
+    from pathlib import Path
+
+    from .diff import compare
+
+    old, new = _loaded([args.diff], args), _loaded(args.paths, args)
+    _, reports = _analysed_pair(args, (old, [args.diff]), (new, args.paths))
+    changes = compare(old, new, match=args.match, reports=reports)
+    return reports[1], changes.marks(since=Path(args.diff).name)
 
 
 def _run_app(args: argparse.Namespace) -> int:

@@ -188,8 +188,10 @@ def test_matching_by_id_pairs_the_renumbered_goals_wrongly():
 
 def test_a_higher_threshold_pairs_fewer():
     changes = compare(org_of(LAST_QUARTER), org_of(THIS_QUARTER), match="title",
-                      threshold=0.97)
-    assert changes.matching.goals == {"KR2": "KR3", "O1": "O2"}
+                      threshold=0.99)
+    # "Relaunch the/our pricing page" (0.84) no longer pairs; key results pair at 0.1
+    # less, so "Reach 2x/3x pipeline coverage" (0.96) still does.
+    assert changes.matching.goals == {"O1": "O2", "KR1": "KR1", "KR2": "KR3"}
 
 
 def test_title_similarity_leaves_out_dates_and_word_order():

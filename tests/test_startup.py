@@ -45,6 +45,15 @@ def test_check_loads_no_streamlit_pandas_or_graphviz(fmt):
     assert "networkx" in modules and not modules & HEAVY_FOR_CHECK
 
 
+@pytest.mark.parametrize("command", [
+    ["diff", "samples/nimbus.yaml", "samples/meridian.yaml", "--format", "json"],
+    ["whatif", "samples/nimbus.yaml", "--drop", "sales"],
+])
+def test_diff_and_whatif_load_no_streamlit_pandas_or_graphviz(command):
+    code, modules = top_level_modules_after(*command)
+    assert code == 0 and "networkx" in modules and not modules & HEAVY_FOR_CHECK
+
+
 def test_help_loads_neither_the_graph_nor_the_validation():
     code, modules = top_level_modules_after("--help")
     assert code == 0 and not modules & HEAVY_FOR_HELP
@@ -62,3 +71,7 @@ def test_the_cli_offers_the_renderers_choices():
     assert cli.SEVERITIES == SEVERITIES and cli.GROUP_BY == tuple(GROUP_BY)
     assert cli.PICTURE_SUFFIXES == tuple(f".{fmt}" for fmt in (*render.FORMATS, "dot"))
     assert cli.DEFAULT_TIMEOUT == render.DEFAULT_TIMEOUT
+    from aligngraph import diff
+    from aligngraph.changes.formats import FORMATS
+    assert cli.MATCHES == diff.MATCHES and cli.DEFAULT_TITLE_THRESHOLD == diff.DEFAULT_THRESHOLD
+    assert set(cli.DIFF_FORMATS) == set(FORMATS)

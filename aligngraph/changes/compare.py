@@ -59,6 +59,8 @@ class GoalChange:
     new: str
     kinds: tuple[str, ...]
     similarity: float = 1.0
+    #: The fields an ``edited`` goal changed (``owner``, ``target``…).
+    fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,14 @@ class OrgDiff:
                           "objective": (self.matching.goals.get(objective)
                                         if objective != goal else None)})
         return found
+
+    def marks(self, since: str = "") -> dict[str, Any]:
+        """What a picture of the new version needs to show the changes: the keyword
+        arguments of :class:`aligngraph.render.DiffMarks` (``status``, ``removed``,
+        ``since``)."""
+        return {"status": {goal: status for goal, status in self.goal_status.items()
+                           if status != REMOVED},
+                "removed": self.removed_goals(), "since": since}
 
     def failing(self, severity: str) -> list[Finding]:
         """The new findings at or above ``severity``."""
@@ -242,10 +252,11 @@ def _goals(old: Organisation, new: Organisation, matching: Matching
             kinds.append("realigned")
         if _place(old_place, matching) != new_place:
             kinds.append("moved")
-        if _edited(old_goal, new_goal, matching):
+        fields = _edited(old_goal, new_goal, matching)
+        if fields:
             kinds.append("edited")
         changes.append(GoalChange(old_id, new_id, tuple(kinds),
-                                  matching.similarity.get(new_id, 1.0)))
+                                  matching.similarity.get(new_id, 1.0), fields))
     return added, removed, tuple(changes)
 
 
@@ -264,11 +275,16 @@ def _place(place: tuple[str, str], matching: Matching) -> tuple[str, str]:
     return kind, _renamed(id_, ids)
 
 
-def _edited(old_goal, new_goal, matching: Matching) -> bool:
+def _edited(old_goal, new_goal, matching: Matching) -> tuple[str, ...]:
+    """The fields of a goal that changed, beyond its title, alignment and place."""
+    fields = []
     if {_mapped(t, matching.teams) for t in old_goal.depends_on} != set(new_goal.depends_on):
-        return True
-    return (old_goal.model_dump(exclude=_OWN_FIELDS)
-            != new_goal.model_dump(exclude=_OWN_FIELDS))
+        fields.append("depends_on")
+    before = old_goal.model_dump(exclude=_OWN_FIELDS)
+    after = new_goal.model_dump(exclude=_OWN_FIELDS)
+    fields += [name for name in dict.fromkeys([*before, *after])
+               if before.get(name) != after.get(name)]
+    return tuple(fields)
 
 
 def _mapped(id_: str | None, ids: Mapping[str, str]) -> str | None:
@@ -298,8 +314,9 @@ def _findings(old: Report, new: Report, matching: Matching
               ) -> tuple[tuple[Finding, ...], tuple[Finding, ...], int]:
     old_keys = {finding_key(f, matching) for f in (*old.findings, *old.hidden)}
     new_keys = {finding_key(f) for f in (*new.findings, *new.hidden)}
-    added = tuple(f for f in new.findings if finding_key(f) not in old_keys)
-    resolved = tuple(f for f in old.findings if finding_key(f, matching) not in new_keys)
+    # In fix-first order, as the report ranks them.
+    added = tuple(f for f in new.ranked if finding_key(f) not in old_keys)
+    resolved = tuple(f for f in old.ranked if finding_key(f, matching) not in new_keys)
     return added, resolved, len(old_keys & new_keys)
 
 

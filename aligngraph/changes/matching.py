@@ -12,9 +12,10 @@ cycle, ids are often renumbered (O1 of last quarter is not O1 of this one), so
    titles are at least ``threshold`` similar (:func:`title_similarity`); an objective
    left over then pairs with one of any team when their titles are nearly the same
    (:data:`CARRIED`): it was handed to another team;
-3. key results pair within a pair of objectives the same way, and the key results of
-   one team's objectives that found no partner there pair within the team (a key result
-   that moved to another objective of its team).
+3. key results pair within a pair of objectives the same way, at
+   :data:`KEY_RESULT_ALLOWANCE` less than ``threshold``, and the key results of one
+   team's objectives that found no partner there pair within the team (a key result that
+   moved to another objective of its team).
 
 A goal that finds no partner was *dropped* (old) or is *new*. The thresholds were tuned
 on GitLab's published OKRs of FY20-Q4 and FY21-Q1 (see docs/report.md#cycle-over-cycle).
@@ -39,6 +40,10 @@ DEFAULT_THRESHOLD = 0.7
 CARRIED = 0.9
 #: The least similarity of two teams' names that pairs them when no objective does.
 TEAM_NAME_THRESHOLD = 0.8
+#: Key results pair at this much less than ``threshold``: they are compared only within
+#: an objective or a team already paired, and one carried over often gains a clause (a
+#: new target, "measured by…") that lowers its similarity.
+KEY_RESULT_ALLOWANCE = 0.1
 
 # Words that date a title rather than say what it is about: "FY21", "Q1", "H2", "2020".
 _DATING = re.compile(r"\b(?:fy\s?\d{2,4}|q[1-4]|h[12]|cy\s?\d{2,4}|(?:19|20)\d{2})\b")
@@ -111,7 +116,7 @@ def _by_title(old: Organisation, new: Organisation, threshold: float) -> Matchin
     spare_new = [o for o in new.objectives if o.id not in paired_new]
     for a, b, score in _pair_titles(spare_old, spare_new, max(threshold, CARRIED)):
         _pair(matching, a.id, b.id, score)
-    _pair_key_results(matching, old, new, threshold)
+    _pair_key_results(matching, old, new, max(threshold - KEY_RESULT_ALLOWANCE, 0.01))
     return matching
 
 

@@ -14,6 +14,7 @@ import graphviz
 from ..errors import UsageError
 from ..report import Report
 from .canvas import Canvas
+from .changes import DiffMarks
 from .colour import COLOR_BY, Colouring
 from .engine import (
     DEFAULT_TIMEOUT, FORMATS, GraphvizMissing, RenderError, RenderTimeout, RenderTooLarge,
@@ -31,7 +32,7 @@ _VIEW_TITLES = {"goals": "alignment of objectives", "teams": "teams and how thei
 def build_dot(report: Report, *, view: str = "goals", focus: str | None = None,
               depth: int | None = None, color_by: str = "findings", theme: str = "light",
               title: str | None = None, max_nodes: int = MAX_NODES,
-              wrap: int | None = None) -> graphviz.Digraph:
+              wrap: int | None = None, changes: DiffMarks | None = None) -> graphviz.Digraph:
     """The DOT source of one view of a report.
 
     ``title`` None gives a default title; an empty string gives none. ``depth`` is the
@@ -39,7 +40,9 @@ def build_dot(report: Report, *, view: str = "goals", focus: str | None = None,
     for ``teams`` (default: as deep as stays readable). ``wrap`` is how many rows (columns
     for ``people``) a wide level folds into; None gives each view's default. Progress
     bands come from the
-    report's settings (``settings: {progress: {green: 0.7, amber: 0.4}}``).
+    report's settings (``settings: {progress: {green: 0.7, amber: 0.4}}``). ``changes``
+    (goals and focus views) fills goals by what changed since another version, and
+    draws removed goals ghosted (:mod:`aligngraph.render.changes`).
 
     Raises
     ------
@@ -49,7 +52,10 @@ def build_dot(report: Report, *, view: str = "goals", focus: str | None = None,
     _check_choice("view", view, VIEWS)
     _check_choice("colour mode", color_by, COLOR_BY)
     _check_choice("theme", theme, THEMES)
-    colouring = Colouring(report, THEMES[theme], color_by, report.bands)
+    if changes is not None and view not in CHANGES_VIEWS:
+        raise UsageError(f"--diff colours goals: draw it with --view goals or focus, not "
+                         f"{view}")
+    colouring = Colouring(report, THEMES[theme], color_by, report.bands, changes)
     heading = default_title(report, view, focus) if title is None else title
     canvas = Canvas(report, view, THEMES[theme], colouring, heading or None)
     options: dict[str, Any] = {"focus": focus, "depth": depth if depth is not None or view != "focus" else 2,
@@ -59,6 +65,7 @@ def build_dot(report: Report, *, view: str = "goals", focus: str | None = None,
 
 
 FITS = ("slide", "none")
+CHANGES_VIEWS = ("goals", "focus")
 _INSTEAD = {"focus": "a smaller --depth (--depth 1), or focus on a sub-team or one goal",
             "teams": "--depth 1, or --view focus --focus ID"}
 
@@ -109,6 +116,6 @@ def _check_choice(what: str, value: str, choices) -> None:
         raise UsageError(f"unknown {what} {value!r}: expected one of {', '.join(choices)}")
 
 
-__all__ = ["COLOR_BY", "FITS", "FORMATS", "GraphvizMissing", "MAX_NODES", "MIN_TEXT_PT",
+__all__ = ["CHANGES_VIEWS", "COLOR_BY", "DiffMarks", "FITS", "FORMATS", "GraphvizMissing", "MAX_NODES", "MIN_TEXT_PT",
            "NotFitForSlide", "RenderError", "RenderTimeout", "RenderTooLarge", "THEMES", "VIEWS",
            "build_dot", "build_slide", "render"]

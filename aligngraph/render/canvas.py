@@ -13,6 +13,7 @@ import graphviz
 
 from ..graph import KEY_RESULT
 from ..report import Report
+from .changes import undrawn_rows
 from .colour import Colouring
 from .labels import badge_cell, escape, html_label, svg_id
 from .theme import FONT, Theme, ink_on
@@ -30,6 +31,9 @@ class Canvas:
         self.graph = report.graph
         self._names: dict[str, str] = {}
         self._ids: set[str] = set()
+        #: The keys of the nodes drawn so far, and the ids of the removed goals drawn.
+        self.drawn: set[str] = set()
+        self.ghosted: set[str] = set()
         self.dot = graphviz.Digraph(name=view, graph_attr=self._graph_attr(rankdir, title),
                                     node_attr=self._node_attr(), edge_attr=self._edge_attr())
         self.dot.attr(**{"class": f"aligngraph view-{view}"})
@@ -92,9 +96,11 @@ class Canvas:
         badge = self.colouring.badges.get(key, 0) if badge is None else badge
         border, style, penwidth = self.colouring.border(key, severity)
         severity = severity or self.colouring.severity.get(key)
+        marks = self.colouring.marks
+        change = marks.status_of(self.graph, key) if marks is not None else None
         classes = " ".join(filter(None, (
             kind, SEVERITY_CLASS.format(severity) if severity else "",
-            "other-findings" if badge else "", extra_class)))
+            "other-findings" if badge else "", change, extra_class)))
         attrs = {"label": html_label(title, caption=caption, ink=ink_on(fill),
                                      muted=ink_on(fill) if fill != self.theme.node_fill
                                      else self.theme.muted, width=width, size=size,
@@ -108,6 +114,7 @@ class Canvas:
             attrs["shape"] = shape
         name = self.name(key)
         target.node(name, **attrs)
+        self.drawn.add(key)
         return name
 
     def _chips(self, chips: Sequence[tuple[str, str]], per_row: int) -> str:
@@ -157,15 +164,19 @@ class Canvas:
                 for colour, meaning in self.colouring.legend()]
         rows.append(f'<TR><TD>{badge_cell(3, *self.badge_colours)}</TD><TD ALIGN="LEFT"><FONT COLOR="{self.theme.text}">'
                     f'{escape(BADGE_MEANING)}</FONT></TD></TR>')
+        marks = self.colouring.marks
+        if marks is not None:
+            extra = [*undrawn_rows(marks, self.ghosted, self.theme), *extra]
         rows += [f'<TR><TD><FONT COLOR="{colour}">{escape(symbol) or "&#160;"}</FONT></TD>'
                  f'<TD ALIGN="LEFT"><FONT COLOR="{self.theme.text}">{escape(meaning)}</FONT></TD></TR>'
                  for symbol, colour, meaning in extra]
         heading = {"findings": "Alignment findings (fill and border)",
                    "progress": "Progress (border: alignment findings)",
                    "level": "Level in the org (border: alignment findings)"}
+        title = marks.heading() if marks is not None else heading[self.colouring.color_by]
         table = (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2">'
                  f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B><FONT COLOR="{self.theme.text}">'
-                 f'{heading[self.colouring.color_by]}</FONT></B></TD></TR>{"".join(rows)}</TABLE>>')
+                 f'{escape(title)}</FONT></B></TD></TR>{"".join(rows)}</TABLE>>')
         self.dot.node("legend", label=table, shape="box", style="rounded,filled",
                       fillcolor=self.theme.background, color=self.theme.cluster_border,
                       id="legend", **{"class": "legend"})

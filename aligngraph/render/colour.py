@@ -17,6 +17,7 @@ from ..checks import REGISTRY, Finding, severity_rank
 from ..graph import KEY_RESULT, home_team, objective_of, team_of
 from ..progress import DEFAULT_BANDS, band, goal_progress
 from ..report import Report, finding_node
+from .changes import DiffMarks
 from .theme import Theme
 
 COLOR_BY = ("findings", "progress", "level")
@@ -88,13 +89,17 @@ class Colouring:
     """The fill and border of every node, for one report, theme and colour mode."""
 
     def __init__(self, report: Report, theme: Theme, color_by: str = "findings",
-                 bands: tuple[float, float] = DEFAULT_BANDS):
+                 bands: tuple[float, float] = DEFAULT_BANDS, marks: DiffMarks | None = None):
         self.report, self.theme, self.color_by, self.bands = report, theme, color_by, bands
+        #: What changed since another version: it then fills goals instead of color_by.
+        self.marks = marks
         index = findings_index(report)
         self.severity, self.badges = index.severity, index.badges
 
     def fill(self, key: str, severity: str | None = None) -> str:
         """The fill colour of a node; ``severity`` overrides the node's own findings."""
+        if self.marks is not None:
+            return self.marks.fill(self.theme, self.report.graph, key) or self.theme.node_fill
         if self.color_by == "progress":
             return self.theme.progress.get(band(self._progress(key), self.bands) or "",
                                            self.theme.node_fill)
@@ -115,6 +120,8 @@ class Colouring:
 
     def legend(self) -> list[tuple[str, str]]:
         """``(colour, meaning)`` rows of the legend for this colour mode."""
+        if self.marks is not None:
+            return self.marks.legend(self.theme)
         if self.color_by == "progress":
             green, amber = self.bands
             return [(self.theme.progress["green"], f"on track (≥ {green:g})"),

@@ -13,38 +13,53 @@ from ..graph import (
 )
 from ..checks import missing_liaison
 from .canvas import Canvas, lay_in_rows
+from .changes import draw_ghost, ghosts_by_team
 
 
 def key_results_worth_drawing(canvas: Canvas, objectives: Iterable[str]) -> set[str]:
-    """Key results that something aligns to, or that declare a dependency."""
+    """Key results that something aligns to, or that declare a dependency; when the
+    canvas shows changes, also those added or changed."""
     graph = canvas.graph
+    marks = canvas.colouring.marks
+    changed = set(marks.status) if marks is not None else set()
     chosen = set()
     for objective in objectives:
         for kr in key_results_of(graph, objective):
-            if any(sources(graph, kr, ALIGNS_TO)) or any(targets(graph, kr, DEPENDS_ON)):
+            if (any(sources(graph, kr, ALIGNS_TO)) or any(targets(graph, kr, DEPENDS_ON))
+                    or graph.nodes[kr]["id"] in changed):
                 chosen.add(kr)
     return chosen
 
 
 def draw_goal_map(canvas: Canvas, goals: set[str], highlight: Iterable[str] = (),
-                  wrap: int | None = None) -> None:
+                  wrap: int | None = None, every_team: bool = False) -> None:
     """Draw ``goals`` (objective and key-result keys) in team clusters, then their edges.
 
     Goals in ``highlight`` (what a focus is on) are classed ``focus``. ``wrap`` is how
-    many rows the clusters of leaf teams fold into (default STAGGER).
+    many rows the clusters of leaf teams fold into (default STAGGER). When the canvas
+    shows changes, removed goals are drawn ghosted in their team's cluster: in any team's
+    with ``every_team`` (the goals view), else only in the clusters drawn anyway.
     """
     highlighted = set(highlight)
     graph = canvas.graph
     by_team: dict[str, list[str]] = {}
     for goal in sorted(goals, key=_goal_order(graph)):
         by_team.setdefault(team_of(graph, goal), []).append(goal)
+    marks = canvas.colouring.marks
+    ghosts = (ghosts_by_team(marks, graph, None if every_team else set(by_team))
+              if marks is not None else {})
     first_in: dict[str, str] = {}
-    for team in sorted(by_team, key=lambda t: (graph.nodes[t]["depth"], graph.nodes[t]["id"])):
+    for team in sorted(by_team.keys() | ghosts.keys(),
+                       key=lambda t: (graph.nodes[t]["depth"], graph.nodes[t]["id"])):
         with canvas.cluster(team, graph.nodes[team]["label"]) as cluster:
             names = [canvas.goal(cluster, goal, focus=goal in highlighted)
-                     for goal in by_team[team]]
-            first_in[team] = names[0]
-            _rows_in_team(canvas, cluster, by_team[team], wrap)
+                     for goal in by_team.get(team, [])]
+            if names:
+                first_in[team] = names[0]
+                _rows_in_team(canvas, cluster, by_team[team], wrap)
+            for ghost in ghosts.get(team, []):
+                draw_ghost(canvas, cluster, ghost)
+                canvas.ghosted.add(ghost["id"])
     _alignment_edges(canvas, goals, _stagger_rows(graph, by_team, wrap))
     _dependency_edges(canvas, goals, first_in)
 

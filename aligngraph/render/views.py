@@ -29,7 +29,7 @@ def draw_goals(canvas: Canvas, *, max_nodes: int, wrap: int | None = None, **_) 
     ensure_fits(canvas.report, "goals", len(objectives), max_nodes)
     goals = objectives | key_results_worth_drawing(canvas, objectives)
     ensure_fits(canvas.report, "goals", len(goals), max_nodes)
-    draw_goal_map(canvas, goals, wrap=wrap)
+    draw_goal_map(canvas, goals, wrap=wrap, every_team=True)
     canvas.legend(_goal_edge_legend(canvas))
 
 
