@@ -152,7 +152,7 @@ def test_deferred_exports_make_png_markdown_and_json():
     from aligngraph.ui.exports import export_files
 
     source = state.Source.from_paths([str(ROOT / "samples" / "nimbus.yaml")], "nimbus")
-    drawing = ("goals", None, None, "findings", "light")
+    drawing = ("goals", None, None, "findings", "light", "")
     svg = state.picture(source.digest, "{}", "svg", *drawing, source)
     made = {label: data() if callable(data) else data
             for label, _, _, data in export_files(source, {}, (svg, drawing))}

@@ -1,5 +1,6 @@
 """The explorer's Workshop tab, driven through AppTest: edits, what-if, undo, save."""
 
+import html
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -68,6 +69,10 @@ def test_editing_a_title_changes_the_draft_and_every_tab():
     assert changes.to_dict("records") == [{"goal": "NIM1", "change": "changed",
                                            "how": "retitled"}]
     assert metric(at, "Goals changed") == "1" and metric(at, "Findings new") == "0"
+    svg = html.unescape(at.get("iframe")[0].proto.srcdoc)  # the graph shows the change
+    assert '<g id="goal-NIM1" class="node objective changed">' in svg
+    assert '<g id="goal-NIM2" class="node objective">' in svg
+    assert "Changes since the files as loaded" in svg
 
 
 def test_realigning_an_objective_resolves_its_teams_orphan_finding():

@@ -20,7 +20,7 @@ from .overview import show_overview
 from .people_tab import show_people
 from .plain import plain
 from .sidebar import choose_source, settings_widgets
-from .workshop_tab import changes, show_banner, show_workshop
+from .workshop_tab import changes, marks, show_banner, show_workshop
 from . import state, workshop_state
 
 SAMPLE_NAMES = {"meridian.yaml": "Meridian Freight (sample, 60 teams)",
@@ -69,7 +69,7 @@ def _explore(source: state.Source, titled: bool = True, local: bool = False) -> 
     with overview:
         show_overview(report)
     with graph:
-        shown = show_graph(source, settings, report)
+        shown = show_graph(source, settings, report, marks(diff))
     settings_json = json.dumps(settings, sort_keys=True)
     with findings:
         show_findings(state.findings_table(source.digest, settings_json, source))

@@ -11,7 +11,7 @@ from ..graph import (
     ALIGNS_TO, LEADS, MEMBER_OF, OBJECTIVE, PERSON, TEAM, key_results_of, nodes_of,
     objective_of, parent_team, sources, sub_teams, targets, team_of,
 )
-from ..render import COLOR_BY, THEMES, VIEWS
+from ..render import CHANGES_VIEWS, COLOR_BY, THEMES, VIEWS
 from ..render.views import resolve_focus
 from ..report import Report
 from . import state
@@ -22,9 +22,10 @@ LARGE = 150  # objectives above which the explorer opens on the teams view
 MAX_CHOICES = 5000  # focus choices offered in a list; past it, type an id
 
 
-def show_graph(source: state.Source, settings: dict, report: Report
+def show_graph(source: state.Source, settings: dict, report: Report, changes: str = ""
                ) -> tuple[bytes, tuple] | None:
-    """The controls and the picture; returns the SVG shown and how it was drawn."""
+    """The controls and the picture; returns the SVG shown and how it was drawn.
+    ``changes`` (JSON of a diff's marks) colours the goals by what changed in the draft."""
     graph = report.graph
     if "view" not in st.session_state:
         st.session_state["view"] = "teams" if report.counts["objectives"] > LARGE else "goals"
@@ -44,7 +45,8 @@ def show_graph(source: state.Source, settings: dict, report: Report
     if view == "focus" and not focus:
         st.info("Choose a team, objective or person to focus on.")
         return None
-    drawing = (view, focus, view_depth, color_by, theme)
+    drawing = (view, focus, view_depth, color_by, theme,
+               changes if view in CHANGES_VIEWS else "")
     try:
         svg = state.picture(source.digest, json.dumps(settings, sort_keys=True), "svg",
                             *drawing, source)

@@ -22,7 +22,7 @@ from ..io.tables.write import tables_of, write_xlsx
 from ..io.writer import document_data
 from ..output import FORMATS
 from ..pipeline import analyse, build, load_bytes, run_check
-from ..render import build_dot, render
+from ..render import DiffMarks, build_dot, render
 from ..report import Report
 from .tables import findings_frame, people_load_frame
 
@@ -107,10 +107,14 @@ def report(source: Source, settings: dict) -> Report:
 
 @st.cache_data(show_spinner="Drawing…", max_entries=64)
 def picture(digest: str, settings_json: str, fmt: str, view: str, focus: str | None,
-            depth: int | None, color_by: str, theme: str, _source: Source) -> bytes:
-    """A picture of one view, as SVG, PNG, PDF or DOT bytes."""
+            depth: int | None, color_by: str, theme: str, changes: str, _source: Source
+            ) -> bytes:
+    """A picture of one view, as SVG, PNG, PDF or DOT bytes; ``changes`` (JSON of
+    :meth:`aligngraph.diff.OrgDiff.marks`, or empty) colours the goals by what changed."""
     rep = report(_source, json.loads(settings_json))
-    dot = build_dot(rep, view=view, focus=focus, depth=depth, color_by=color_by, theme=theme)
+    marks = DiffMarks(**json.loads(changes)) if changes else None
+    dot = build_dot(rep, view=view, focus=focus, depth=depth, color_by=color_by, theme=theme,
+                    changes=marks)
     return dot.source.encode() if fmt == "dot" else render(dot, fmt)
 
 

@@ -7,6 +7,7 @@ Layout only: the draft's session logic is in :mod:`.workshop_state`, the tables'
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -44,6 +45,13 @@ def changes(source: state.Source, working: state.Source, settings: dict) -> OrgD
     except AligngraphError as exc:
         st.session_state[BASELINE] = str(exc)
         return None
+
+
+def marks(diff: OrgDiff | None) -> str:
+    """The graph's change colouring for a diff, as JSON (empty: none)."""
+    if diff is None:
+        return ""
+    return json.dumps(diff.marks(since="the files as loaded"), sort_keys=True)
 
 
 def _compare(old: state.Source, new: state.Source, settings: dict) -> OrgDiff:
