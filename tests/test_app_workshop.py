@@ -79,8 +79,8 @@ def test_realigning_an_objective_resolves_its_teams_orphan_finding():
     at = start()
     edit(at, "objectives", edited_rows={14: {"aligns_to": "NIM3"}})  # SPT1, team support
     resolved = frame(at, "workshop_resolved")
-    assert ("orphan-team", "support") in set(zip(resolved["check"], resolved["subject"]))
-    assert ("unsupported-parent", "NIM3") in set(zip(resolved["check"], resolved["subject"]))
+    assert ("orphan-team", "support") in set(zip(resolved["check"], resolved["subject"], strict=True))
+    assert ("unsupported-parent", "NIM3") in set(zip(resolved["check"], resolved["subject"], strict=True))
     assert frame(at, "workshop_goal_changes").loc[0, "how"] == "realigned"
     assert frame(at, "workshop_new").empty
 
