@@ -31,14 +31,20 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AligngraphError
-from ..model import KeyResult, Objective, Organisation, Person, Team
+from ..model import Organisation
 from .loader import SUFFIXES, load_bytes
 from .writer import document_data
 
 BACKUP_SUFFIX = ".bak"
 _KINDS = {"teams": "team", "people": "person", "objectives": "goal"}
-_ORDER = {"teams": list(Team.model_fields), "people": list(Person.model_fields),
-          "objectives": list(Objective.model_fields), "key_results": list(KeyResult.model_fields)}
+#: The order fields are written in, as the samples and ``convert`` write them: a field
+#: added to a record goes after the last one before it in this order.
+_ORDER = {"teams": ["id", "name", "parent", "lead"], "people": ["id", "name", "team"],
+          "objectives": ["id", "title", "team", "owner", "origin", "intentional", "aligns_to",
+                         "depends_on", "liaison", "key_results"],
+          "key_results": ["id", "title", "owner", "contributors", "aligns_to", "depends_on",
+                          "liaison", "baseline", "target", "current", "unit", "score",
+                          "confidence", "check_ins"]}
 
 
 class SaveRefused(AligngraphError):
@@ -295,11 +301,10 @@ def _set(node: Any, name: str, key: str, value: Any) -> None:
         return
     order = _ORDER.get(name, [])
     rank = order.index(key) if key in order else len(order)
-    position = len(node)
+    position = 0
     for index, existing in enumerate(node):
-        if existing in order and order.index(existing) > rank:
-            position = index
-            break
+        if existing in order and order.index(existing) < rank:
+            position = index + 1
     node.insert(position, key, value)
 
 
@@ -417,6 +422,7 @@ class _FileEdit:
             lines[-1] += "\n"
         ops: list[tuple[int, int, list[str]]] = []
         removed = set(self._removed)
+        appended: list[tuple[int, int, list[str]]] = []
         dirty = {loc for loc in self._dirty
                  if not any(loc[:len(other)] == other and loc != other
                             for other in self._dirty | removed)}
@@ -435,12 +441,14 @@ class _FileEdit:
             if not seq or len(seq) == len([r for r in removed if r[:1] == (name,)]):
                 raise _Unspliceable
             _, end, dash = self._span((name, len(seq) - 1), lines)
-            ops.append((end, end, [line for node in nodes for line in self._emit(node, dash)]))
+            appended.append((end, end, [line for node in nodes for line in self._emit(node, dash)]))
         for name in {loc[0] for loc in removed}:
             if len(self.tree.get(name) or []) == len([r for r in removed if r[:1] == (name,)]):
                 raise _Unspliceable  # the list would be left empty
         ops.sort(key=lambda op: (op[0], op[1]), reverse=True)
-        for start, end, new in ops:
+        # New records go after any field inserted at the end of the last record: at one
+        # line, what is inserted first ends up last.
+        for start, end, new in appended + ops:
             lines[start:end] = new
         return "".join(lines)
 
@@ -483,7 +491,7 @@ class _FileEdit:
         self._wide.dump({key: node[key]}, out)
         emitted = [line for line in out.getvalue().splitlines(keepends=True) if line.strip()]
         if one_line and len(emitted) == 1:
-            comment = _trailing_comment(node, key)
+            comment = _trailing_comment(node, key, last_line)
             if comment:
                 emitted = [emitted[0].rstrip("\n") + comment + "\n"]
         return [" " * column + line for line in emitted]
@@ -520,14 +528,15 @@ class _FileEdit:
         return total
 
     def _emit(self, node: Any, dash: int) -> list[str]:
+        """A list item's lines: the record dumped as a mapping, behind ``- ``."""
         out = io.StringIO()
-        self._yaml.dump([node], out)
+        self._yaml.dump(node, out)
         lines = out.getvalue().splitlines(keepends=True)
         while lines and _is_filler(lines[-1]):
             lines.pop()
-        indent = min((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()),
-                     default=0)
-        return [(" " * dash + line[indent:]) if line.strip() else line for line in lines]
+        pad = " " * dash
+        return [pad + ("- " if index == 0 else "  ") + line if line.strip() else line
+                for index, line in enumerate(lines)]
 
 
 class _Unspliceable(Exception):
@@ -549,14 +558,16 @@ def _changed(node: Any, key: str, before: list) -> bool:
     return key in getattr(node, "_changed_keys", ())
 
 
-def _trailing_comment(node: Any, key: str) -> str:
-    """The comment at the end of a field's line (``  # why``), if any."""
+def _trailing_comment(node: Any, key: str, line: str) -> str:
+    """The comment at the end of a field's one line (``   # why``, with the spaces before
+    it), if any."""
     items = getattr(getattr(node, "ca", None), "items", {})
     token = (items.get(key) or [None, None, None])[2]
-    if token is None:
+    column = getattr(token, "column", None)
+    if token is None or column is None or line[column:column + 1] != "#":
         return ""
-    first = token.value.split("\n", 1)[0]
-    return first if first.strip().startswith("#") else ""
+    gap = len(line[:column]) - len(line[:column].rstrip(" "))
+    return " " * max(gap, 1) + line[column:].rstrip("\n")
 
 
 def _round_trip(text: str, width: int = 100):
@@ -564,9 +575,9 @@ def _round_trip(text: str, width: int = 100):
     from ruamel.yaml.util import load_yaml_guess_indent
 
     _, indent, block_seq_indent = load_yaml_guess_indent(text)
+    sequence, offset = indent or 2, block_seq_indent or 0  # "  - id:" is 4 and 2
     yaml = YAML()
     yaml.preserve_quotes = True
     yaml.width = width
-    yaml.indent(mapping=indent or 2, sequence=(indent or 2) + (block_seq_indent or 0),
-                offset=block_seq_indent or 0)
+    yaml.indent(mapping=max(sequence - offset, 2), sequence=sequence, offset=offset)
     return yaml
