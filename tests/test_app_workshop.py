@@ -67,7 +67,8 @@ def test_editing_a_title_changes_the_draft_and_every_tab():
     assert unescaped(at.info[0].value).startswith("Draft: 1 edit ·")
     changes = frame(at, "workshop_goal_changes")
     assert changes.to_dict("records") == [{"goal": "NIM1", "change": "changed",
-                                           "how": "retitled"}]
+                                           "how": "retitled",
+                                           "title": "Win every small clinic"}]
     assert metric(at, "Goals changed") == "1" and metric(at, "Findings new") == "0"
     svg = html.unescape(at.get("iframe")[0].proto.srcdoc)  # the graph shows the change
     assert '<g id="goal-NIM1" class="node objective changed">' in svg

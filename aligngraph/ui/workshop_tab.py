@@ -30,6 +30,7 @@ from .plain import plain
 BASELINE = "workshop_baseline"
 AS_LOADED = "The files as loaded"
 UPLOADED = "An uploaded file"
+ROW_PX = 35  # the data editor's row height
 _FINDING_COLUMNS = ["severity", "check", "subject", "message"]
 
 
@@ -60,11 +61,13 @@ def _compare(old: state.Source, new: state.Source, settings: dict) -> OrgDiff:
 
 
 def show_banner(source: state.Source, diff: OrgDiff | None) -> None:
-    """One line above the tabs while the draft differs from its baseline."""
+    """One line above the tabs while the draft differs from its baseline. Its slot is
+    always there, so that the tabs keep their place (and the open tab) when it appears."""
+    slot = st.empty()
     draft = ws.draft_of(source)
     if diff is None and not draft.edited:
         return
-    st.info(plain(_summary(draft, diff)) + "  (Workshop tab: undo, reset, download, save)")
+    slot.info(plain(_summary(draft, diff)) + "  (Workshop tab: undo, reset, download, save)")
 
 
 def _summary(draft: ws.Draft, diff: OrgDiff | None) -> str:
@@ -83,12 +86,13 @@ def show_workshop(source: state.Source, working: state.Source, settings: dict,
     """The whole tab."""
     draft = ws.draft_of(source)
     key = ws.scope(source)
+    data = ws.document(draft)
     _history(draft, key)
+    _keep(source, draft, working, data, local)
     _changes(diff)
     st.subheader("Edit the draft")
     st.caption("Edit a cell, add a row at the bottom or select rows to delete them. Every "
                "edit re-runs the checks; an edit the OKR file format refuses is not applied.")
-    data = ws.document(draft)
     if draft.problems:
         st.error("This edit is not applied: " + plain(draft.problems[0]) + (
             f" (and {len(draft.problems) - 1} more)" if len(draft.problems) > 1 else ""))
@@ -98,7 +102,6 @@ def show_workshop(source: state.Source, working: state.Source, settings: dict,
     _editors(draft, data, report)
     _what_if(working, settings, report)
     _compare_with()
-    _keep(source, draft, working, data, local)
 
 
 def _history(draft: ws.Draft, key: str) -> None:
@@ -128,7 +131,8 @@ def _changes(diff: OrgDiff | None) -> None:
     columns[3].metric("Findings new", len(diff.findings_new))
     columns[4].metric("Findings resolved", len(diff.findings_resolved))
     if status:
-        st.dataframe(pd.DataFrame([{"goal": goal, "change": kind, "how": _how(diff, goal)}
+        st.dataframe(pd.DataFrame([{"goal": goal, "change": kind, "how": _how(diff, goal),
+                                    "title": _title(diff, goal)}
                                    for goal, kind in status.items()]),
                      hide_index=True, key="workshop_goal_changes")
     new, resolved = st.columns(2)
@@ -141,6 +145,13 @@ def _changes(diff: OrgDiff | None) -> None:
     st.caption("Alignment slack, before and after (levels that changed)")
     st.dataframe(pd.DataFrame(slack, columns=["team", "overflow", "gap", "echo", "status"]),
                  hide_index=True, key="workshop_slack")
+
+
+def _title(diff: OrgDiff, goal: str) -> str:
+    for graph in (diff.new.graph, diff.old.graph):
+        if f"goal:{goal}" in graph:
+            return graph.nodes[f"goal:{goal}"]["label"]
+    return ""
 
 
 def _how(diff: OrgDiff, goal: str) -> str:
@@ -173,10 +184,11 @@ def _editors(draft: ws.Draft, data: dict, report: Report) -> None:
     objectives = [o["id"] for o in data.get("objectives", [])]
     text = st.column_config.TextColumn
     st.markdown("**Objectives**")
+    rows = objective_rows(data)
     st.data_editor(
-        pd.DataFrame(objective_rows(data), columns=_columns(OBJECTIVES)),
+        pd.DataFrame(rows, columns=_columns(OBJECTIVES)),
         key=draft.editor_key(OBJECTIVES), num_rows="dynamic", hide_index=True,
-        width="stretch",
+        width="stretch", height=_height(len(rows)),
         column_config={
             "id": text("id", help="Blank: one is made from the team's other ids"),
             "team": st.column_config.SelectboxColumn("team", options=teams, required=True),
@@ -187,10 +199,11 @@ def _editors(draft: ws.Draft, data: dict, report: Report) -> None:
             "intentional": text("intentional", help="Why a gap or a top-down objective is "
                                 "deliberate")})
     st.markdown("**Key results**")
+    rows = key_result_rows(data)
     st.data_editor(
-        pd.DataFrame(key_result_rows(data), columns=_columns(KEY_RESULTS)),
+        pd.DataFrame(rows, columns=_columns(KEY_RESULTS)),
         key=draft.editor_key(KEY_RESULTS), num_rows="dynamic", hide_index=True,
-        width="stretch",
+        width="stretch", height=_height(len(rows)),
         column_config={
             "id": text("id", help="Blank: the objective's id and the next number"),
             "objective": st.column_config.SelectboxColumn("objective", options=objectives,
@@ -200,6 +213,11 @@ def _editors(draft: ws.Draft, data: dict, report: Report) -> None:
             "depends_on": text("depends_on", help="Team ids, separated by commas"),
             "target": st.column_config.NumberColumn("target"),
             "current": st.column_config.NumberColumn("current")})
+
+
+def _height(rows: int) -> int:
+    """Tall enough for every row of a small organisation (and the row that adds one)."""
+    return min(ROW_PX * (rows + 2) + 3, 640)
 
 
 def _columns(table: str) -> list[str]:
@@ -279,8 +297,7 @@ def _baseline(source: state.Source) -> state.Source | None:
 
 def _keep(source: state.Source, draft: ws.Draft, working: state.Source, data: dict,
           local: bool) -> None:
-    st.subheader("Keep the work")
-    left, right, far = st.columns(3)
+    left, right, far = st.columns([1, 1, 4])
     left.download_button("Organisation (YAML)", lambda: _yaml(draft, data), "okrs.yaml",
                          "application/x-yaml", key="workshop_yaml")
     right.download_button("Organisation (XLSX)",
