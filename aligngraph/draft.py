@@ -13,7 +13,6 @@ to it); renaming a goal's id renames the links to it.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -107,14 +106,27 @@ def apply_edit(data: Mapping[str, Any], table: str, edit: TableEdit) -> dict[str
 
     Raises :class:`DraftProblem` for a key result row that names no existing objective.
     """
-    doc = copy.deepcopy(dict(data))
-    objectives: list[dict[str, Any]] = doc.setdefault(OBJECTIVES, [])
+    doc = _copied(data)
+    objectives: list[dict[str, Any]] = doc[OBJECTIVES]
     if table == OBJECTIVES:
         _edit_objectives(doc, objectives, edit)
     elif table == KEY_RESULTS:
         _edit_key_results(doc, objectives, edit)
     else:
         raise ValueError(f"unknown table {table!r}")
+    return doc
+
+
+def _copied(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of the document deep enough for an edit: every goal's mapping and every
+    objective's list of key results are new; the values in them, which an edit replaces
+    rather than changes, are shared (a deep copy of a 1,000-team document takes 0.2 s).
+    """
+    doc = dict(data)
+    doc[OBJECTIVES] = [
+        {**objective, KEY_RESULTS: [dict(kr) for kr in objective[KEY_RESULTS]]}
+        if KEY_RESULTS in objective else dict(objective)
+        for objective in data.get(OBJECTIVES, [])]
     return doc
 
 

@@ -7,6 +7,7 @@ exports are cached as data, keyed on the same digests plus the view's options.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -35,9 +36,10 @@ class Source:
     label: str
     problems: tuple[Problem, ...] = ()
 
-    @property
+    @functools.cached_property
     def digest(self) -> str:
-        """A stable key for caches: the hash of every name and byte."""
+        """A stable key for caches: the hash of every name and byte (made once: a draft
+        of a large organisation is megabytes, and every cache asks)."""
         sha = hashlib.sha256()
         for name, data in self.files:
             sha.update(name.encode())

@@ -42,6 +42,7 @@ class Draft:
     round: int = 0  # bumped when a version is made or undone: the editors start afresh
     problems: list[str] = field(default_factory=list)  # why the pending edit is refused
     saved: str = ""
+    parsed: tuple[bytes, dict] | None = None  # the current version, parsed
 
     @property
     def edited(self) -> bool:
@@ -85,8 +86,12 @@ def _iso(value: Any) -> str:
 
 
 def document(draft: Draft) -> dict[str, Any]:
-    """The draft's current organisation as a v1 document (plain data)."""
-    return json.loads(current_bytes(draft))
+    """The draft's current organisation as a v1 document (plain data). Parsed once per
+    version and kept (callers never change it: edits make new documents)."""
+    data = current_bytes(draft)
+    if draft.parsed is None or draft.parsed[0] is not data:
+        draft.parsed = (data, json.loads(data))
+    return draft.parsed[1]
 
 
 def current_bytes(draft: Draft) -> bytes:
@@ -121,8 +126,7 @@ def _apply(draft: Draft, edits: list[tuple[str, TableEdit]]) -> None:
     new = data
     try:
         for table, edit in edits:
-            rows = (objective_rows if table == OBJECTIVES else key_result_rows)(data)
-            what.append(describe_edit(table, edit, rows))
+            what.append(describe_edit(table, edit, _rows(table, data, edit)))
             new = apply_edit(new, table, edit)
     except DraftProblem as problem:
         draft.problems = [f"{TABLE_NAMES[problem.table]}, row {problem.row + 1}, "
@@ -135,6 +139,14 @@ def _apply(draft: Draft, edits: list[tuple[str, TableEdit]]) -> None:
         draft.problems = [located(problem, new) for problem in exc.problems]
         return
     push(draft, "; ".join(what), candidate)
+
+
+def _rows(table: str, data: dict[str, Any], edit: TableEdit) -> list[dict[str, Any]]:
+    """The rows an edit names (only their ids are needed, and only for a description)."""
+    wanted = max([*edit.edited, *edit.deleted], default=-1) + 1
+    if table == OBJECTIVES:
+        return [{"id": o.get("id")} for o in data.get(OBJECTIVES, [])[:wanted]]
+    return key_result_rows(data)[:wanted]
 
 
 def push(draft: Draft, what: str, candidate: bytes) -> None:

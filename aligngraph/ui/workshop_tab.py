@@ -184,35 +184,32 @@ def _editors(draft: ws.Draft, data: dict, report: Report) -> None:
     objectives = [o["id"] for o in data.get("objectives", [])]
     text = st.column_config.TextColumn
     st.markdown("**Objectives**")
-    rows = objective_rows(data)
-    st.data_editor(
-        pd.DataFrame(rows, columns=_columns(OBJECTIVES)),
-        key=draft.editor_key(OBJECTIVES), num_rows="dynamic", hide_index=True,
-        width="stretch", height=_height(len(rows)),
-        column_config={
-            "id": text("id", help="Blank: one is made from the team's other ids"),
-            "team": st.column_config.SelectboxColumn("team", options=teams, required=True),
-            "title": text("title", width="large"),
-            "aligns_to": text("aligns_to", help="Goal ids, separated by commas"),
-            "depends_on": text("depends_on", help="Team ids, separated by commas"),
-            "liaison": text("liaison", help="The person who unsticks cross-team work"),
-            "intentional": text("intentional", help="Why a gap or a top-down objective is "
-                                "deliberate")})
+    _editor(draft, OBJECTIVES, objective_rows(data), {
+        "id": text("id", help="Blank: one is made from the team's other ids"),
+        "team": st.column_config.SelectboxColumn("team", options=teams, required=True),
+        "liaison": text("liaison", help="The person who unsticks cross-team work"),
+        "intentional": text("intentional", help="Why a gap or a top-down objective is "
+                            "deliberate")})
     st.markdown("**Key results**")
-    rows = key_result_rows(data)
+    _editor(draft, KEY_RESULTS, key_result_rows(data), {
+        "id": text("id", help="Blank: the objective's id and the next number"),
+        "objective": st.column_config.SelectboxColumn("objective", options=objectives,
+                                                      required=True),
+        "target": st.column_config.NumberColumn("target"),
+        "current": st.column_config.NumberColumn("current")})
+
+
+def _editor(draft: ws.Draft, table: str, rows: list[dict], config: dict) -> None:
+    """One table of the draft, rows added at the bottom and deleted by selection."""
+    text = st.column_config.TextColumn
     st.data_editor(
-        pd.DataFrame(rows, columns=_columns(KEY_RESULTS)),
-        key=draft.editor_key(KEY_RESULTS), num_rows="dynamic", hide_index=True,
-        width="stretch", height=_height(len(rows)),
+        pd.DataFrame(rows, columns=_columns(table)), key=draft.editor_key(table),
+        num_rows="dynamic", hide_index=True, width="stretch", height=_height(len(rows)),
         column_config={
-            "id": text("id", help="Blank: the objective's id and the next number"),
-            "objective": st.column_config.SelectboxColumn("objective", options=objectives,
-                                                          required=True),
             "title": text("title", width="large"),
             "aligns_to": text("aligns_to", help="Goal ids, separated by commas"),
             "depends_on": text("depends_on", help="Team ids, separated by commas"),
-            "target": st.column_config.NumberColumn("target"),
-            "current": st.column_config.NumberColumn("current")})
+            **config})
 
 
 def _height(rows: int) -> int:
