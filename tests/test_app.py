@@ -30,6 +30,10 @@ def metric(at: AppTest, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
 
 
+def tab(at: AppTest, label: str):
+    return next(t for t in at.tabs if t.label == label)
+
+
 def option_widget(at: AppTest, slug: str, option: str):
     return next(w for w in [*at.number_input, *at.slider, *at.toggle]
                 if w.key and w.key.endswith(f":{slug}:{option}"))
@@ -127,7 +131,7 @@ def test_every_view_and_colour_mode_draws():
 
 def test_people_chart_and_table():
     at = start()
-    people = at.dataframe[-1].value
+    people = tab(at, "People").dataframe[-1].value
     assert people.iloc[0]["person"] == "Leo Marchetti" and people.iloc[0]["objectives"] == 4
 
 
@@ -141,7 +145,7 @@ def test_downloads_carry_the_picture_and_the_report(monkeypatch):
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
     at = start()
-    labels = [b.label for b in at.get("download_button")]
+    labels = [b.label for b in tab(at, "Exports").get("download_button")]
     assert labels == ["Picture (SVG)", "Picture (PNG)", "Report (Markdown)", "Report (JSON)",
                       "Findings (CSV)", "Organisation (XLSX)"]
     assert saved["image/svg+xml"].lstrip().startswith(b"<?xml")
