@@ -36,7 +36,8 @@ DEFAULT_TIMEOUT = 30.0
 
 DIFF_FORMATS = ("text", "json", "markdown")
 MATCHES = ("id", "title")
-DEFAULT_TITLE_THRESHOLD = 0.7  # aligngraph.changes.matching.DEFAULT_THRESHOLD (a test keeps them equal)
+# aligngraph.changes.matching.DEFAULT_THRESHOLD (a test keeps them equal)
+DEFAULT_TITLE_THRESHOLD = 0.7
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
@@ -183,8 +184,10 @@ def _add_diff(commands) -> None:
                "goals by their titles instead (see docs/report.md#diff). Exit codes: 0, or "
                "1 when --fail-on-new is given and NEW adds findings at or above it; 2 bad "
                "input or usage.")
-    cmd.add_argument("old", metavar="OLD", help="the earlier version: a file or folder")
-    cmd.add_argument("new", metavar="NEW", help="the later version: a file or folder")
+    cmd.add_argument("old", metavar="OLD",
+                     help="the earlier version: a file, folder or spreadsheet")
+    cmd.add_argument("new", metavar="NEW",
+                     help="the later version: a file, folder or spreadsheet")
     _add_diff_options(cmd)
     cmd.add_argument("--match", choices=MATCHES, default="id",
                      help="pair records by id (default), or by title within each team, for "
@@ -225,7 +228,8 @@ def _add_diff_options(cmd: argparse.ArgumentParser) -> None:
                      help="write the report to FILE instead of standard output")
     cmd.add_argument("--fail-on-new", choices=SEVERITIES, metavar="SEVERITY",
                      help="exit 1 when the new version adds findings at or above SEVERITY "
-                          "(error, warning or info); findings it already had never fail")
+                          "(error, warning or info); findings the old version had never "
+                          "fail")
     cmd.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
                      help="judge both versions at this date (default: each its own)")
     cmd.add_argument("--config", metavar="FILE", help="check settings, as for 'check'")
@@ -457,8 +461,9 @@ def _run_whatif(args: argparse.Namespace) -> int:
                              "to nothing)")
         links[goal.strip()] = parent.strip()
     base = _loaded(args.paths, args)
-    changed = drop(base, args.drop) if args.drop else base
-    changed = realign(changed, links) if links else changed
+    # Re-align first, so that every id names something in the files as given.
+    changed = realign(base, links) if links else base
+    changed = drop(changed, args.drop) if args.drop else changed
     _, reports = _analysed_pair(args, (base, args.paths), (changed, args.paths))
     what_if = WhatIf(tuple(args.drop), tuple(links.items()))
     return _emit_diff(compare(base, changed, reports=reports, locate=True), args, what_if)

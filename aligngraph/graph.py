@@ -41,7 +41,7 @@ edge kind         direction              from the field
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 import networkx as nx
 
@@ -78,10 +78,11 @@ def goal_key(id_: str) -> str:
     return KEY_PREFIX[OBJECTIVE] + id_
 
 
-def resolve_node(graph: nx.DiGraph, text: str, purpose: str = "") -> str:
+def resolve_node(graph: Container[str], text: str, purpose: str = "") -> str:
     """The node key an id names, as ``--focus`` and ``whatif --drop`` take it: a key
     (``team:ID``, ``person:ID``, ``goal:ID``) as is, else the one team, goal or person
     with that id. ``purpose`` ends the message of an unknown id ("to focus on").
+    ``graph`` is the graph, or any collection of its node keys.
 
     >>> from aligngraph.pipeline import load_texts
     >>> g = build_graph(load_texts([("x.yaml", "teams: [{id: a, lead: a}]\\nobjectives: []")]))

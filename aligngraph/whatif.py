@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from .errors import UsageError, excerpt
-from .graph import KEY_RESULT, OBJECTIVE, PERSON, TEAM, build_graph, resolve_node
+from .graph import KEY_RESULT, OBJECTIVE, PERSON, TEAM, node_key, resolve_node
 from .integrity import find_flaws
 from .model import KeyResult, Organisation
 
@@ -47,25 +47,41 @@ class Dropped:
     people: frozenset[str] = frozenset()
 
 
-def resolve(org: Organisation, ids: Iterable[str], graph=None) -> list[tuple[str, str]]:
+def resolve(org: Organisation, ids: Iterable[str]) -> list[tuple[str, str]]:
     """Each id as ``(kind, id)``, kind ``team``, ``objective``, ``key_result`` or
-    ``person``, resolved as ``--focus`` resolves it.
+    ``person``, resolved as ``--focus`` resolves it (on the keys the organisation's graph
+    would have, without building it).
 
     Raises
     ------
     WhatIfError
         When an id names nothing or more than one thing.
     """
-    graph = graph if graph is not None else build_graph(org)
+    kinds = _node_kinds(org)
     resolved = []
     for text in ids:
         try:
-            key = resolve_node(graph, text.strip(), "in the organisation")
+            key = resolve_node(kinds, text.strip(), "in the organisation")
         except UsageError as exc:
             raise WhatIfError(str(exc)) from None
-        node = graph.nodes[key]
-        resolved.append((node["kind"], node["id"]))
+        resolved.append((kinds[key], key.partition(":")[2]))
     return resolved
+
+
+def _node_kinds(org: Organisation) -> dict[str, str]:
+    """The kind of every node key the graph of ``org`` has (see :mod:`aligngraph.graph`):
+    teams, goals, and people, listed or made up from a reference."""
+    kinds = {node_key(TEAM, t.id): TEAM for t in org.teams}
+    people: set[str] = {t.lead for t in org.teams if t.lead}
+    for objective in org.objectives:
+        kinds[node_key(OBJECTIVE, objective.id)] = OBJECTIVE
+        people.update(p for p in (objective.owner, objective.liaison) if p)
+        for kr in objective.key_results:
+            kinds[node_key(KEY_RESULT, kr.id)] = KEY_RESULT
+            people.update(p for p in (kr.owner, kr.liaison, *kr.contributors) if p)
+    people.update(p.id for p in org.people or ())
+    kinds.update((node_key(PERSON, p), PERSON) for p in people)
+    return kinds
 
 
 def drop(org: Organisation, ids: Iterable[str]) -> Organisation:
@@ -92,11 +108,10 @@ def realign(org: Organisation, links: Mapping[str, str | None]) -> Organisation:
         When a goal or parent names no goal, or the result breaks an integrity rule (a
         cycle, a key result aligned to its own objective…); the message says which.
     """
-    graph = build_graph(org)
     new_parents: dict[str, list[str]] = {}
     for goal_text, parent_text in links.items():
-        goal = _goal_id(org, goal_text, graph, "re-align")
-        parent = (_goal_id(org, parent_text, graph, "align to")
+        goal = _goal_id(org, goal_text, "re-align")
+        parent = (_goal_id(org, parent_text, "align to")
                   if parent_text and parent_text.strip() else None)
         new_parents[goal] = [parent] if parent else []
 
@@ -118,8 +133,8 @@ def realign(org: Organisation, links: Mapping[str, str | None]) -> Organisation:
     return changed
 
 
-def _goal_id(org: Organisation, text: str, graph, doing: str) -> str:
-    ((kind, id_),) = resolve(org, [text], graph)
+def _goal_id(org: Organisation, text: str, doing: str) -> str:
+    ((kind, id_),) = resolve(org, [text])
     if kind not in (OBJECTIVE, KEY_RESULT):
         raise WhatIfError(f"cannot {doing} {excerpt(text)}: it is a {kind.replace('_', ' ')}, "
                           "not an objective or key result")

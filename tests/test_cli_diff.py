@@ -31,7 +31,8 @@ def test_diff_text_report(capsys, versions):
     assert lines[6].startswith("  new       error    AG106 A1 (team app): ")
     assert f"[{versions[1]}:38]" in out  # where A1 is defined in the new file
     assert "  moved      app “App”: parent eng → co" in lines
-    assert "  retitled   W1: “Launch the new checkout” → “Launch the one-page checkout”" in lines
+    assert ("  retitled   W1: “Launch the new checkout” → “Launch the one-page checkout”"
+            in lines)
     assert "  re-aligned A1: aligns to E1.1 → C1.1" in lines
     assert "  moved      E1.2: objective E1 → objective W1" in lines
     assert "  edited     E1.1: target" in lines

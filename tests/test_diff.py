@@ -252,3 +252,20 @@ def test_an_objective_of_another_team_pairs_only_when_nearly_the_same():
     assert compare(old, new, match="title").matching.goals == {}
     assert title_similarity("Relaunch the pricing page",
                             "Relaunch our pricing page for teams") >= 0.7
+
+
+def test_the_text_lists_objectives_carried_over_least_alike_first():
+    from aligngraph.changes.formats import format_diff
+
+    changes = compare(org_of(LAST_QUARTER), org_of(THIS_QUARTER), match="title")
+    text = format_diff(changes, "text")
+    block = text[text.index("Objectives carried over"):text.index("Teams:")]
+    assert block.splitlines()[1:] == [
+        "  0.84       O2 → O3 (team web): “Relaunch the pricing page” → “Relaunch our pricing "
+        "page”",
+        "  1.00       O1 → O2 (team sales): “Build a strong FY21 pipeline” → “Build a strong "
+        "FY22 pipeline.”",
+        "",
+    ]
+    assert "Objectives carried over" not in format_diff(
+        compare(org_of(LAST_QUARTER), org_of(THIS_QUARTER)), "text")

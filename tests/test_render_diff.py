@@ -54,11 +54,11 @@ def test_goals_are_filled_and_classed_by_change(changes):
 
 def test_removed_goals_are_ghosted_or_listed(changes):
     source = build_dot(changes.new, changes=DiffMarks(**changes.marks("base.yaml"))).source
-    ghost = node_line(source, "removed-W1.1")
+    ghost = node_line(source, "removed-W1_1")
     assert 'class="key-result removed"' in ghost and "style=\"rounded,dotted\"" in ghost
     assert "W1.1 · removed" in ghost
     web = source[source.index('id="cluster-team_web"'):]
-    assert web.index('id="removed-W1.1"') < web.index("\n\t}")  # inside Web's cluster
+    assert web.index('id="removed-W1_1"') < web.index("\n\t}")  # inside Web's cluster
     assert 'id="removed-O1"' not in source  # its team went too: listed instead
     legend = node_line(source, "legend") if 'id="legend"' in source else next(
         line for line in source.splitlines() if "id=legend" in line)
@@ -70,7 +70,7 @@ def test_removed_goals_are_ghosted_or_listed(changes):
 def test_focus_ghosts_only_in_the_teams_it_draws(changes):
     marks = DiffMarks(**changes.marks())
     source = build_dot(changes.new, view="focus", focus="app", depth=1, changes=marks).source
-    assert 'id="removed-W1.1"' not in source
+    assert 'id="removed-W1_1"' not in source
     assert "removed: W1.1 “Convert 3% of visitors” (team web)" in source
 
 
@@ -93,7 +93,22 @@ def test_render_diff_writes_dot(capsys, tmp_path):
     code, _, err = run_cli(capsys, "render", str(new), "--diff", str(old), "-o", str(out))
     assert code == 0 and "wrote" in err
     source = out.read_text()
-    assert re.search(r'id="removed-W1\.1"', source) and "Changes since base.yaml" in source
+    assert re.search(r'id="removed-W1_1"', source) and "Changes since base.yaml" in source
     code, _, err = run_cli(capsys, "render", str(new), "--diff", str(old), "-o", str(out),
                            "--view", "people")
     assert code == 2 and "not people" in err
+
+
+def test_a_removed_goal_with_hostile_text_is_drawn_as_written():
+    from aligngraph.render import render
+
+    marks = DiffMarks(removed=[{"id": 'X"1 <b>', "kind": "objective", "team": "web",
+                                "objective": None,
+                                "title": 'Ship <script>alert(1)</script> "now" & co'}])
+    dot = build_dot(compare(org_of(BASE), org_of(BASE)).new, changes=marks)
+    ghost = next(line for line in dot.source.splitlines() if "objective removed" in line)
+    label = ghost.split(" class=")[0]  # the tooltip after it is a quoted DOT string
+    assert "<script>" not in label and "&lt;script&gt;" in label and "<b>" not in label
+    assert 'id="removed-X_1__b_"' in ghost
+    svg = render(dot, "svg")
+    assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in svg and b"<script>" not in svg

@@ -91,7 +91,8 @@ def test_the_original_is_left_as_it_was(base):
 
 
 def test_an_id_naming_a_team_and_a_person_needs_a_prefix(base):
-    with pytest.raises(WhatIfError, match=r"'ops' names more than one thing \(team:ops, person:ops\)"):
+    with pytest.raises(WhatIfError,
+                       match=r"'ops' names more than one thing \(team:ops, person:ops\)"):
         drop(base, ["ops"])
     assert {t.id for t in drop(base, ["team:ops"]).teams} == {"co", "eng", "web", "app"}
     assert {p.id for p in drop(base, ["person:ops"]).people} == {"ceo", "ana", "bo", "cy"}
@@ -127,3 +128,37 @@ def test_realign_to_a_team_is_refused(base):
         realign(base, {"W1": "web"})
     with pytest.raises(WhatIfError, match="cannot re-align 'bo': it is a person"):
         realign(base, {"bo": "C1"})
+
+
+def test_ids_resolve_on_exactly_the_graphs_node_keys(base):
+    from pathlib import Path
+
+    from aligngraph.graph import build_graph
+    from aligngraph.pipeline import load
+    from aligngraph.whatif import _node_kinds
+
+    meridian = load([Path(__file__).parent.parent / "samples" / "meridian.yaml"])
+    for org in (base, meridian, org_of(NO_PEOPLE)):
+        graph = build_graph(org)
+        assert _node_kinds(org) == {key: kind for key, kind in graph.nodes(data="kind")}
+
+
+NO_PEOPLE = """
+teams: [{id: a, lead: lea}, {id: b, parent: a}]
+objectives:
+  - id: A1
+    team: a
+    title: Grow revenue
+    owner: lea
+    key_results: [{id: A1.1, title: Reach 5M ARR, contributors: [kim], liaison: max}]
+  - {id: B1, team: b, title: Open Berlin, owner: kim, aligns_to: A1.1}
+"""
+
+
+def test_a_person_made_up_from_references_can_be_dropped():
+    org = org_of(NO_PEOPLE)
+    changed = drop(org, ["kim", "lea"])
+    assert changed.people is None
+    assert goal(changed, "B1").owner is None and goal(changed, "A1.1").contributors == []
+    assert goal(changed, "A1").owner is None and changed.teams[0].lead is None
+    assert goal(changed, "A1.1").liaison == "max"

@@ -280,11 +280,18 @@ def _edited(old_goal, new_goal, matching: Matching) -> tuple[str, ...]:
     fields = []
     if {_mapped(t, matching.teams) for t in old_goal.depends_on} != set(new_goal.depends_on):
         fields.append("depends_on")
-    before = old_goal.model_dump(exclude=_OWN_FIELDS)
-    after = new_goal.model_dump(exclude=_OWN_FIELDS)
+    if old_goal is new_goal:  # a what-if shares the records it leaves alone
+        return tuple(fields)
+    before, after = _own_fields(old_goal), _own_fields(new_goal)
     fields += [name for name in dict.fromkeys([*before, *after])
                if before.get(name) != after.get(name)]
     return tuple(fields)
+
+
+def _own_fields(goal) -> dict[str, Any]:
+    """A goal's fields and extension keys, but those with kinds of change of their own."""
+    return {**{k: v for k, v in vars(goal).items() if k not in _OWN_FIELDS},
+            **(goal.__pydantic_extra__ or {})}
 
 
 def _mapped(id_: str | None, ids: Mapping[str, str]) -> str | None:

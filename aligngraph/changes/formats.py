@@ -173,6 +173,28 @@ def _ids(ids: list[str]) -> str:
     return ", ".join(ids) if ids else "nothing"
 
 
+def carried_lines(diff: OrgDiff) -> list[tuple[str, str]]:
+    """With ``--match title``: ``(similarity, what)`` for every objective carried over,
+    least alike first (where a reader should look), then by new id."""
+    if diff.matching.match != "title":
+        return []
+    old, new = diff.old.graph, diff.new.graph
+    lines = []
+    for change in diff.goal_changes:
+        node = new.nodes["goal:" + change.new]
+        if node["kind"] != "objective":
+            continue
+        before = old.nodes["goal:" + change.old]
+        team = new.nodes[node["team"]]["id"]
+        was, now = quoted(before["label"], 50), quoted(node["label"], 50)
+        what = f"{change.old} → {change.new} (team {team}): {was}"
+        if before["label"] != node["label"]:
+            what += f" → {now}" if was != now else " (reworded further on)"
+        lines.append((change.similarity, change.new, what))
+    lines.sort(key=lambda line: (line[0], line[1]))
+    return [(f"{similarity:.2f}", what) for similarity, _, what in lines]
+
+
 def slack_rows(diff: OrgDiff) -> list[list[str]]:
     """The levels whose slack changed, each figure ``before → after``."""
     rows = []
@@ -211,6 +233,10 @@ def diff_text(diff: OrgDiff, what_if: WhatIf | None = None) -> str:
     findings += _finding_lines(diff.new, diff.findings_new, "new")
     findings += _finding_lines(diff.old, diff.findings_resolved, "resolved")
     parts.append("\n".join(findings) + "\n")
+    carried = carried_lines(diff)
+    if carried:
+        parts.append(_listed("Objectives carried over (title similarity, least alike first):",
+                             carried))
     parts.append(_listed(f"Teams: {_counts(diff.summary()['teams'])}.", team_lines(diff)))
     goal_counts = {k: v for k, v in diff.summary()["goals"].items()
                    if k in ("added", "removed", *GOAL_CHANGES)}
@@ -226,7 +252,8 @@ def _counts(counts: dict[str, int]) -> str:
 def _finding_lines(report: Report, findings: tuple[Finding, ...], kind: str) -> list[str]:
     lines = []
     for finding in findings[:LISTED]:
-        lead = f"  {kind:8}  {finding.severity:7}  {finding.code} {subject_label(report, finding)}: "
+        label = subject_label(report, finding)
+        lead = f"  {kind:8}  {finding.severity:7}  {finding.code} {label}: "
         location = report.location_of(finding)
         where = ""
         if location is not None:
@@ -286,7 +313,10 @@ def diff_markdown(diff: OrgDiff, what_if: WhatIf | None = None) -> str:
     more = max(0, len(diff.findings_new) - LISTED) + max(0, len(diff.findings_resolved) - LISTED)
     if more:
         lines += [f"… and {more} more findings (`--format json` lists them all).", ""]
-    for title, entries in (("Teams", team_lines(diff)), ("Goals", goal_lines(diff))):
+    sections = [("Teams", team_lines(diff)), ("Goals", goal_lines(diff))]
+    if diff.matching.match == "title":
+        sections.insert(0, ("Objectives carried over", carried_lines(diff)))
+    for title, entries in sections:
         lines += [f"## {title}", ""]
         lines += [f"- **{kind}** {_cell(what)}" for kind, what in entries[:LISTED]]
         if len(entries) > LISTED:

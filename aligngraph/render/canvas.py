@@ -71,6 +71,10 @@ class Canvas:
             self._names[key] = f"n{len(self._names)}"
         return self._names[key]
 
+    def unique_id(self, key: str) -> str:
+        """An SVG id for ``key`` that no other node of this picture has."""
+        return self._unique_id(key)
+
     def _unique_id(self, key: str) -> str:
         base = candidate = svg_id(key)
         suffix = 1

@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import graphviz
+
 from ..graph import goal_key
 from .labels import html_label
 from .theme import BLUISH_GREEN, YELLOW, Theme
@@ -90,9 +92,9 @@ def draw_ghost(canvas, target, goal: Mapping[str, Any]) -> str:
                                        ink=theme.muted, muted=theme.muted,
                                        width=24 if is_kr else 28, size=12 if is_kr else 14),
                 fillcolor=theme.background, color=theme.muted, style="rounded,dotted",
-                penwidth="2", id=f"removed-{goal['id']}",
+                penwidth="2", id=canvas.unique_id(f"removed:{goal['id']}"),
                 **{"class": f"{'key-result' if is_kr else 'objective'} removed"},
-                tooltip=f"removed: {goal['id']} {goal['title']}")
+                tooltip=graphviz.escape(f"removed: {goal['id']} {goal['title']}"))
     objective = goal.get("objective")
     if is_kr and objective and goal_key(objective) in canvas.drawn:
         canvas.edge(name, canvas.name(goal_key(objective)), "part-of removed",
