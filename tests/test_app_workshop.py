@@ -196,3 +196,25 @@ def test_save_refuses_a_file_changed_on_disk_and_shows_both_changes(tmp_path):
     diffs = [c.value for c in at.code if c.language == "diff"]
     assert "+  name: Nimbus Health" in diffs[0] and "+  title: Ours" in diffs[1]
     assert at.data_editor[0].value.loc[0, "title"] == "Ours"  # the draft is kept
+
+
+def test_an_uploaded_baseline_and_a_bad_one():
+    at = start()
+    at.selectbox(key="workshop_baseline_choice").set_value("An uploaded file").run()
+    text = (ROOT / "samples" / "nimbus.yaml").read_text()
+    last_quarter = text.replace("  title: Tidy up our support macros\n",
+                                "  title: Tidy up our support macros\n  aligns_to: NIM3\n")
+    at.file_uploader(key="workshop_baseline_upload").set_value(
+        ("last.yaml", last_quarter.encode(), "application/x-yaml")).run()
+    assert not at.exception, at.exception
+    assert frame(at, "workshop_goal_changes").to_dict("records") == [
+        {"goal": "SPT1", "change": "changed", "how": "realigned",
+         "title": "Tidy up our support macros"}]
+    new = frame(at, "workshop_new")  # the files as loaded lack what last quarter had
+    assert ("orphan-team", "support") in set(zip(new["check"], new["subject"], strict=True))
+    at.file_uploader(key="workshop_baseline_upload").set_value(
+        ("bad.yaml", b"teams: [{id: a}]\nobjectives: [{id: O1, team: b, title: x}]\n",
+         "application/x-yaml")).run()
+    assert not at.exception, at.exception
+    assert "This baseline cannot be read" in at.error[0].value
+    assert "unknown team" in at.error[0].value and metric(at, "Teams") == "8"
