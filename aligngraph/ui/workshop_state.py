@@ -62,10 +62,11 @@ def draft_of(source: state.Source) -> Draft:
     """This session's draft of ``source``; while it has no edits it follows the files."""
     drafts = st.session_state.setdefault("workshop_drafts", {})
     draft = drafts.get(scope(source))
-    if draft is None or not draft.edited:
-        problems = draft.problems if draft else []
-        round_ = draft.round if draft else 0
-        draft = Draft(source, source.files, problems=problems, round=round_)
+    if draft is not None and not draft.edited and draft.loaded.digest != source.digest:
+        draft = Draft(source, source.files, problems=draft.problems, round=draft.round)
+        drafts[scope(source)] = draft
+    if draft is None:
+        draft = Draft(source, source.files)
         drafts[scope(source)] = draft
     return draft
 

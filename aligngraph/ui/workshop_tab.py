@@ -187,20 +187,29 @@ def _slack_row(change) -> dict:
             "echo": pair("echo"), "status": pair("status", percent=False)}
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _tables(digest: str, _data: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Both tables of a version of the draft (10,000 rows at 1,000 teams: made once, and
+    copied for each run, as the editor may change what it is given)."""
+    return (pd.DataFrame(objective_rows(_data), columns=_columns(OBJECTIVES)),
+            pd.DataFrame(key_result_rows(_data), columns=_columns(KEY_RESULTS)))
+
+
 def _editors(draft: ws.Draft, data: dict, report: Report) -> None:
+    objective_table, key_result_table = _tables(ws.source_of(draft).digest, data)
     graph = report.graph
     teams = sorted(graph.nodes[k]["id"] for k in nodes_of(graph, TEAM))
     objectives = [o["id"] for o in data.get("objectives", [])]
     text = st.column_config.TextColumn
     st.markdown("**Objectives**")
-    _editor(draft, OBJECTIVES, objective_rows(data), {
+    _editor(draft, OBJECTIVES, objective_table, {
         "id": text("id", help="Blank: one is made from the team's other ids"),
         "team": st.column_config.SelectboxColumn("team", options=teams, required=True),
         "liaison": text("liaison", help="The person who unsticks cross-team work"),
         "intentional": text("intentional", help="Why a gap or a top-down objective is "
                             "deliberate")})
     st.markdown("**Key results**")
-    _editor(draft, KEY_RESULTS, key_result_rows(data), {
+    _editor(draft, KEY_RESULTS, key_result_table, {
         "id": text("id", help="Blank: the objective's id and the next number"),
         "objective": st.column_config.SelectboxColumn("objective", options=objectives,
                                                       required=True),
@@ -208,11 +217,11 @@ def _editors(draft: ws.Draft, data: dict, report: Report) -> None:
         "current": st.column_config.NumberColumn("current")})
 
 
-def _editor(draft: ws.Draft, table: str, rows: list[dict], config: dict) -> None:
+def _editor(draft: ws.Draft, table: str, rows: pd.DataFrame, config: dict) -> None:
     """One table of the draft, rows added at the bottom and deleted by selection."""
     text = st.column_config.TextColumn
     st.data_editor(
-        pd.DataFrame(rows, columns=_columns(table)), key=draft.editor_key(table),
+        rows, key=draft.editor_key(table),
         num_rows="dynamic", hide_index=True, width="stretch", height=_height(len(rows)),
         column_config={
             "title": text("title", width="large"),
