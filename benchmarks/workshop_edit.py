@@ -15,17 +15,11 @@ explorer opens them.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import tempfile
 import time
-from pathlib import Path
 
+from app_threshold import open_app  # beside this script
 from streamlit.testing.v1 import AppTest
-
-from aligngraph.generate import generate
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 NO_EDIT = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
 
 
@@ -53,18 +47,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--teams", type=int, help="a synthetic organisation of this size")
     args = parser.parse_args()
-    at = AppTest.from_file(APP, default_timeout=600)
-    first = timed(at.run)
-    label = "Meridian sample (60 teams)"
-    if args.teams:
-        path = Path(tempfile.mkdtemp()) / f"org{args.teams}.json"
-        path.write_text(json.dumps(generate(args.teams, seed=1)))
-        at.selectbox(key="source").set_value("Uploaded files").run()
-        upload = at.file_uploader(key="uploads").set_value(
-            (path.name, path.read_bytes(), "application/json"))
-        first = timed(upload.run)
-        label = f"synthetic, {args.teams:,} teams"
-    assert not at.exception, at.exception
+    at, first, label = open_app(args.teams, timed)
     CPU.clear()
     edits = [edit(at, f"A new title, version {n}") for n in range(5)]
     edit_cpu = statistics.median(CPU)
