@@ -37,23 +37,29 @@ def option(at: AppTest, slug: str, name: str):
                 if w.key and w.key.endswith(f":{slug}:{name}"))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--teams", type=int, help="a synthetic organisation of this size")
-    args = parser.parse_args()
+def open_app(teams: int | None, timed=timed) -> tuple[AppTest, float, str]:
+    """The explorer on the sample, or on a synthetic organisation of ``teams`` teams
+    uploaded; the time of that first load, and what was loaded."""
     at = AppTest.from_file(APP, default_timeout=600)
     first = timed(at.run)
     label = "Meridian sample (60 teams)"
-    if args.teams:
-        folder = Path(tempfile.mkdtemp())
-        path = folder / f"org{args.teams}.json"
-        path.write_text(json.dumps(generate(args.teams, seed=1)))
+    if teams:
+        path = Path(tempfile.mkdtemp()) / f"org{teams}.json"
+        path.write_text(json.dumps(generate(teams, seed=1)))
         at.selectbox(key="source").set_value("Uploaded files").run()
         upload = at.file_uploader(key="uploads").set_value((path.name, path.read_bytes(),
                                                             "application/json"))
         first = timed(upload.run)
-        label = f"synthetic, {args.teams:,} teams"
+        label = f"synthetic, {teams:,} teams"
     assert not at.exception, at.exception
+    return at, first, label
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--teams", type=int, help="a synthetic organisation of this size")
+    args = parser.parse_args()
+    at, first, label = open_app(args.teams)
     changes = []
     for value in (4, 5, 4, 5, 4):
         option(at, "overloaded-contributor", "max_objectives").set_value(value)

@@ -33,6 +33,10 @@ def metric(at: AppTest, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
 
 
+def tab(at: AppTest, label: str):
+    return next(t for t in at.tabs if t.label == label)
+
+
 def option_widget(at: AppTest, slug: str, option: str):
     return next(w for w in [*at.number_input, *at.slider, *at.toggle]
                 if w.key and w.key.endswith(f":{slug}:{option}"))
@@ -41,7 +45,8 @@ def option_widget(at: AppTest, slug: str, option: str):
 def test_starts_on_the_mid_size_sample_with_overview_and_slack():
     at = start(sample=None)
     assert metric(at, "Teams") == "60" and metric(at, "Objectives") == "117"
-    assert [t.label for t in at.tabs] == ["Overview", "Graph", "Findings", "People", "Exports"]
+    assert [t.label for t in at.tabs] == ["Overview", "Graph", "Findings", "People", "Workshop",
+                                          "Exports"]
     slack = at.dataframe[SLACK].value
     assert set(slack["status"]) >= {"stacked", "detached", "balanced"}
     # Its 117 objectives would draw 182 boxes too small to read: the teams view reads.
@@ -132,7 +137,7 @@ def test_every_view_and_colour_mode_draws():
 
 def test_people_chart_and_table():
     at = start()
-    people = at.dataframe[-1].value
+    people = tab(at, "People").dataframe[-1].value
     assert people.iloc[0]["person"] == "Leo Marchetti" and people.iloc[0]["objectives"] == 4
 
 
@@ -146,7 +151,7 @@ def test_downloads_carry_the_picture_and_the_report(monkeypatch):
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
     at = start()
-    labels = [b.label for b in at.get("download_button")]
+    labels = [b.label for b in tab(at, "Exports").get("download_button")]
     assert labels == ["Picture (SVG)", "Picture (PNG)", "Report (Markdown)", "Report (JSON)",
                       "Findings (CSV)", "Organisation (XLSX)"]
     assert saved["image/svg+xml"].lstrip().startswith(b"<?xml")
@@ -158,7 +163,7 @@ def test_deferred_exports_make_png_markdown_and_json():
 
     source = state.Source.from_paths([str(ROOT / "samples" / "nimbus.yaml")], "nimbus")
     shown = state.screen_picture(source.digest, "{}", "goals", None, None, "findings", "light",
-                                 source)
+                                 "", source)
     made = {label: data() if callable(data) else data
             for label, _, _, data in export_files(source, {}, shown)}
     assert made["Picture (PNG)"][:4] == b"\x89PNG"

@@ -20,7 +20,8 @@ from .overview import show_overview
 from .people_tab import show_people
 from .plain import plain
 from .sidebar import choose_source, settings_widgets
-from . import navigation, state
+from .workshop_tab import changes, marks, show_banner, show_workshop
+from . import navigation, state, workshop_state
 
 SAMPLE_NAMES = {"meridian.yaml": "Meridian Freight (sample, 60 teams)",
                 "nimbus.yaml": "Nimbus (sample, 8 teams)"}
@@ -38,7 +39,7 @@ def main(argv: list[str] | None = None, samples_dir: Path | None = None) -> None
                 "the sidebar.")
         return
     try:
-        _explore(source)
+        _explore(source, local=bool(paths) and source.label == workshop_state.FILES_GIVEN)
         st.session_state[LAST_GOOD] = source
     except InputError as exc:
         last = st.session_state.get(LAST_GOOD)
@@ -49,30 +50,35 @@ def main(argv: list[str] | None = None, samples_dir: Path | None = None) -> None
         st.error(plain(exc))
 
 
-def _explore(source: state.Source, titled: bool = True) -> None:
+def _explore(source: state.Source, titled: bool = True, local: bool = False) -> None:
     base = state.report(source, {})
     settings = settings_widgets(base.configs, base.bands, source.digest[:12])
+    loaded, source = source, workshop_state.working_source(source)  # the draft, if edited
     report = state.report(source, settings)
+    diff = changes(loaded, source, settings)
     cycle = report.graph.graph["cycle"].name
     if titled:
         st.title("aligngraph explorer")
     st.caption(f"{plain(source.label)} · {plain(cycle, 80) if cycle else 'no cycle named'} · "
                f"as of {report.as_of}")
-    for notice in state.organisation(source).notices:
+    for notice in state.organisation(loaded).notices:
         st.info(plain(notice))
+    show_banner(loaded, diff)
     navigation.follow(report, state.people_table(source.digest, source))
-    overview, graph, findings, people, exports = st.tabs(
-        ["Overview", "Graph", "Findings", "People", "Exports"], key=navigation.TAB,
+    overview, graph, findings, people, workshop, exports = st.tabs(
+        ["Overview", "Graph", "Findings", "People", "Workshop", "Exports"], key=navigation.TAB,
         on_change="rerun")
     with overview:
         show_overview(report)
     with graph:
-        shown = show_graph(source, settings, report)
+        shown = show_graph(source, settings, report, marks(diff))
     settings_json = json.dumps(settings, sort_keys=True)
     with findings:
         show_findings(state.findings_table(source.digest, settings_json, source))
     with people:
         show_people(report, state.people_table(source.digest, source))
+    with workshop:
+        show_workshop(loaded, source, settings, report, diff, local)
     with exports:
         show_exports(source, settings, shown)
 

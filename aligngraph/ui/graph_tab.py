@@ -17,7 +17,7 @@ from ..graph import (
     ALIGNS_TO, KEY_RESULT, LEADS, MEMBER_OF, OBJECTIVE, PERSON, TEAM, key_results_of,
     nodes_of, objective_of, parent_team, sources, sub_teams, targets, team_of,
 )
-from ..render import COLOR_BY, THEMES, VIEWS
+from ..render import CHANGES_VIEWS, COLOR_BY, THEMES, VIEWS
 from ..render.fit import SCREEN
 from ..render.screen import OnScreen
 from ..render.views import resolve_focus
@@ -30,8 +30,10 @@ from .plain import plain
 MAX_CHOICES = 5000  # focus choices offered in a list; past it, type an id
 
 
-def show_graph(source: state.Source, settings: dict, report: Report) -> OnScreen | None:
-    """The controls and the picture; returns the picture shown."""
+def show_graph(source: state.Source, settings: dict, report: Report, changes: str = ""
+               ) -> OnScreen | None:
+    """The controls and the picture; returns the picture shown. ``changes`` (JSON of a
+    diff's marks) colours the goals by what changed in the draft."""
     graph = report.graph
     if "theme" not in st.session_state:
         st.session_state["theme"] = _app_theme()
@@ -67,7 +69,8 @@ def show_graph(source: state.Source, settings: dict, report: Report) -> OnScreen
         return None
     try:
         shown = state.screen_picture(source.digest, json.dumps(settings, sort_keys=True), view,
-                                     focus, depth, color_by, theme, source)
+                                     focus, depth, color_by, theme,
+                                     changes if view in CHANGES_VIEWS else "", source)
     except AligngraphError as exc:
         st.warning(plain(exc))
         return None

@@ -7,6 +7,7 @@ exports are cached as data, keyed on the same digests plus the view's options.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -22,6 +23,7 @@ from ..io.tables.write import tables_of, write_xlsx
 from ..io.writer import document_data
 from ..output import FORMATS
 from ..pipeline import analyse, build, load_bytes, run_check
+from ..render import DiffMarks
 from ..render.engine import run_layout
 from ..render.screen import Opening, OnScreen, draw_on_screen, opening_view
 from ..report import Report
@@ -36,9 +38,10 @@ class Source:
     label: str
     problems: tuple[Problem, ...] = ()
 
-    @property
+    @functools.cached_property
     def digest(self) -> str:
-        """A stable key for caches: the hash of every name and byte."""
+        """A stable key for caches: the hash of every name and byte (made once: a draft
+        of a large organisation is megabytes, and every cache asks)."""
         sha = hashlib.sha256()
         for name, data in self.files:
             sha.update(name.encode())
@@ -108,17 +111,20 @@ def report(source: Source, settings: dict) -> Report:
 
 @st.cache_data(show_spinner="Drawing…", max_entries=64)
 def screen_picture(digest: str, settings_json: str, view: str, focus: str | None,
-                   depth: int | None, color_by: str, theme: str, _source: Source) -> OnScreen:
+                   depth: int | None, color_by: str, theme: str, changes: str,
+                   _source: Source) -> OnScreen:
     """One view folded to read best in the explorer's frame: its SVG and DOT.
 
     The folding is chosen once per view, under the files' own settings and colours;
     other settings and colours draw with the same folding in one layout, so moving a
-    threshold does not pay for the choice again."""
-    first = (screen_picture(digest, "{}", view, focus, depth, "findings", theme, _source)
-             if (settings_json, color_by) != ("{}", "findings") else None)
+    threshold does not pay for the choice again. ``changes`` (JSON of
+    :meth:`aligngraph.diff.OrgDiff.marks`, or empty) colours the goals by what changed."""
+    first = (screen_picture(digest, "{}", view, focus, depth, "findings", theme, "", _source)
+             if (settings_json, color_by, changes) != ("{}", "findings", "") else None)
     rep = report(_source, json.loads(settings_json))
+    marks = DiffMarks(**json.loads(changes)) if changes else None
     return draw_on_screen(rep, view=view, focus=focus, depth=depth, color_by=color_by,
-                          theme=theme, like=first)
+                          theme=theme, like=first, changes=marks)
 
 
 def opening(source: Source, settings: dict, theme: str) -> Opening:
@@ -126,7 +132,7 @@ def opening(source: Source, settings: dict, theme: str) -> Opening:
     teams as deep as reads (both pictures cached as any other)."""
     settings_json = json.dumps(settings, sort_keys=True)
     return opening_view(report(source, settings), draw=lambda view: screen_picture(
-        source.digest, settings_json, view, None, None, "findings", theme, source))
+        source.digest, settings_json, view, None, None, "findings", theme, "", source))
 
 
 @st.cache_data(show_spinner="Drawing the PNG…", max_entries=8)
