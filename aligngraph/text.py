@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
-import simplemma
 from rapidfuzz import fuzz
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -111,7 +112,45 @@ def lemma(word: str) -> str:
     >>> lemma("hired"), lemma("hiring"), lemma("launches"), lemma("Finalized")
     ('hire', 'hire', 'launch', 'finalize')
     """
-    return simplemma.lemmatize(word.lower(), lang="en")
+    return _lemmatizer()[0](word.lower())
+
+
+#: Where simplemma finds its dictionaries (None: its own), and the two functions this
+#: module calls, made on first use: a check that reads no title word imports nothing.
+_dictionaries: Any = None
+_functions: tuple[Callable[[str], str], Callable[[str], bool]] | None = None
+
+
+def use_dictionary(factory: Any) -> None:
+    """Look words up in ``factory``, a simplemma ``DictionaryFactory`` serving the same
+    dictionaries (the command line's, which opens English from its cache in
+    milliseconds instead of decoding it), or in simplemma's own again for None."""
+    global _dictionaries, _functions
+    _dictionaries, _functions = factory, None
+    lemma.cache_clear()
+    _can_be_verb.cache_clear()
+
+
+def _lemmatizer() -> tuple[Callable[[str], str], Callable[[str], bool]]:
+    """simplemma's lemmatizer and dictionary test for English, over the dictionaries."""
+    global _functions
+    if _functions is None:
+        import simplemma
+
+        if _dictionaries is None:
+            _functions = (lambda word: simplemma.lemmatize(word, lang="en"),
+                          lambda word: simplemma.is_known(word, lang="en"))
+        else:
+            from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
+            from simplemma.utils import normalize_token
+
+            strategy = DefaultStrategy(dictionary_factory=_dictionaries)
+            lemmatizer = simplemma.Lemmatizer(lemmatization_strategy=strategy)
+            lookup = DictionaryLookupStrategy(_dictionaries)
+            # simplemma.is_known, over these dictionaries
+            _functions = (lambda word: lemmatizer.lemmatize(word, "en"),
+                          lambda word: lookup.get_lemma(normalize_token(word), "en") is not None)
+    return _functions
 
 
 def natural_key(text: str) -> tuple:
@@ -259,7 +298,8 @@ def _can_be_verb(word: str) -> bool:
     forms = {word + "ed", word + "d", word + word[-1:] + "ed"}
     if word.endswith("y"):
         forms.add(word[:-1] + "ied")
-    return any(simplemma.is_known(form, lang="en") and lemma(form) == word for form in forms)
+    known = _lemmatizer()[1]
+    return any(known(form) and lemma(form) == word for form in forms)
 
 
 def _names_a_kpi(title: str) -> bool:
