@@ -258,18 +258,23 @@ def _run_check(args: argparse.Namespace) -> int:
     hit = cache.load(directory, entry_key) if entry_key is not None else None
     if hit is not None:
         return _replay(hit, args.output)
+    lemmas = None
     if cache.prepare(directory):
-        from .cache.lemmas import use_lemma_index
+        from .cache.lemmas import use_cached_lemmas
 
-        use_lemma_index(directory)
-    if entry_key is None:
-        return _check(args)[0]
-    with _Recording() as recording:
-        code, report_text = _check(args)
-    cache.store(directory, entry_key, cache.Entry(
-        recording.stdout(), recording.stderr(), code,
-        report_text if args.output is not None else None))
-    return code
+        lemmas = use_cached_lemmas(directory)
+    try:
+        if entry_key is None:
+            return _check(args)[0]
+        with _Recording() as recording:
+            code, report_text = _check(args)
+        cache.store(directory, entry_key, cache.Entry(
+            recording.stdout(), recording.stderr(), code,
+            report_text if args.output is not None else None))
+        return code
+    finally:
+        if lemmas is not None:
+            lemmas.save()
 
 
 def _cache_key(args: argparse.Namespace) -> str | None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import Protocol
 
 from rapidfuzz import fuzz
 
@@ -112,45 +111,43 @@ def lemma(word: str) -> str:
     >>> lemma("hired"), lemma("hiring"), lemma("launches"), lemma("Finalized")
     ('hire', 'hire', 'launch', 'finalize')
     """
-    return _lemmatizer()[0](word.lower())
+    return _lemmas.lemma(word.lower())
 
 
-#: Where simplemma finds its dictionaries (None: its own), and the two functions this
-#: module calls, made on first use: a check that reads no title word imports nothing.
-_dictionaries: Any = None
-_functions: tuple[Callable[[str], str], Callable[[str], bool]] | None = None
+class Lemmas(Protocol):
+    """Where :func:`lemma` and the dictionary test get their answers."""
+
+    def lemma(self, word: str) -> str: ...
+
+    def is_known(self, word: str) -> bool: ...
 
 
-def use_dictionary(factory: Any) -> None:
-    """Look words up in ``factory``, a simplemma ``DictionaryFactory`` serving the same
-    dictionaries (the command line's, which opens English from its cache in
-    milliseconds instead of decoding it), or in simplemma's own again for None."""
-    global _dictionaries, _functions
-    _dictionaries, _functions = factory, None
-    lemma.cache_clear()
-    _can_be_verb.cache_clear()
+class _Simplemma:
+    """simplemma's own answers for English, imported on first use: a run that reads no
+    title word imports none of it."""
 
-
-def _lemmatizer() -> tuple[Callable[[str], str], Callable[[str], bool]]:
-    """simplemma's lemmatizer and dictionary test for English, over the dictionaries."""
-    global _functions
-    if _functions is None:
+    def lemma(self, word: str) -> str:
         import simplemma
 
-        if _dictionaries is None:
-            _functions = (lambda word: simplemma.lemmatize(word, lang="en"),
-                          lambda word: simplemma.is_known(word, lang="en"))
-        else:
-            from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
-            from simplemma.utils import normalize_token
+        return simplemma.lemmatize(word, lang="en")
 
-            strategy = DefaultStrategy(dictionary_factory=_dictionaries)
-            lemmatizer = simplemma.Lemmatizer(lemmatization_strategy=strategy)
-            lookup = DictionaryLookupStrategy(_dictionaries)
-            # simplemma.is_known, over these dictionaries
-            _functions = (lambda word: lemmatizer.lemmatize(word, "en"),
-                          lambda word: lookup.get_lemma(normalize_token(word), "en") is not None)
-    return _functions
+    def is_known(self, word: str) -> bool:
+        import simplemma
+
+        return simplemma.is_known(word, lang="en")
+
+
+_lemmas: Lemmas = _Simplemma()
+
+
+def use_lemmas(source: Lemmas | None) -> None:
+    """Take :func:`lemma`'s answers from ``source``, which must give simplemma's (the
+    command line's cache remembers them, and opens simplemma's English dictionary in
+    milliseconds instead of decoding it), or from simplemma itself again for None."""
+    global _lemmas
+    _lemmas = _Simplemma() if source is None else source
+    lemma.cache_clear()
+    _can_be_verb.cache_clear()
 
 
 def natural_key(text: str) -> tuple:
@@ -298,8 +295,7 @@ def _can_be_verb(word: str) -> bool:
     forms = {word + "ed", word + "d", word + word[-1:] + "ed"}
     if word.endswith("y"):
         forms.add(word[:-1] + "ied")
-    known = _lemmatizer()[1]
-    return any(known(form) and lemma(form) == word for form in forms)
+    return any(_lemmas.is_known(form) and lemma(form) == word for form in forms)
 
 
 def _names_a_kpi(title: str) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from aligngraph import cache, text
-from aligngraph.cache.lemmas import IndexedDictionaries, LemmaIndex, index_bytes
+from aligngraph.cache.lemmas import CachedLemmas, LemmaIndex, index_bytes
 from aligngraph.cli import main
 
 ROOT = Path(__file__).parent.parent
@@ -27,7 +27,7 @@ def cached(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     shutil.copy(SAMPLES / "nimbus.yaml", tmp_path / "okrs.yaml")
     yield tmp_path
-    text.use_dictionary(None)
+    text.use_lemmas(None)
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -71,18 +71,26 @@ def test_a_hit_replays_notes_on_standard_error_and_the_report_file(cached, capsy
     assert len(entries(cached / ".aligngraph_cache")) == 1
 
 
-def test_a_hit_imports_neither_networkx_nor_pydantic(cached):
+def test_a_hit_imports_neither_networkx_nor_pydantic_and_known_words_no_simplemma(cached):
     probe = ("import contextlib, io, json, sys\nfrom aligngraph.cli import main\n"
              "with contextlib.redirect_stdout(io.StringIO()):\n"
              "    code = main(['check', 'okrs.yaml'])\n"
              "print(json.dumps([code, sorted({m.split('.')[0] for m in sys.modules})]))")
-    runs = [json.loads(subprocess.run([sys.executable, "-c", probe], capture_output=True,
-                                      text=True, cwd=cached, check=True).stdout)
-            for _ in range(2)]
-    (miss_code, miss_modules), (hit_code, hit_modules) = runs
-    assert miss_code == hit_code == 1
-    assert {"networkx", "pydantic"} <= set(miss_modules)
-    assert not {"networkx", "pydantic", "yaml", "simplemma"} & set(hit_modules)
+
+    def modules_of_a_run() -> tuple[int, set[str]]:
+        result = subprocess.run([sys.executable, "-c", probe], capture_output=True,
+                                text=True, cwd=cached, check=True)
+        code, modules = json.loads(result.stdout)
+        return code, set(modules)
+
+    miss, hit = modules_of_a_run(), modules_of_a_run()
+    with (cached / "okrs.yaml").open("a") as okrs:
+        okrs.write("# a comment: a miss, but no new word in a title\n")
+    known_words = modules_of_a_run()
+    assert miss[0] == hit[0] == known_words[0] == 1
+    assert {"networkx", "pydantic", "simplemma"} <= miss[1]
+    assert not {"networkx", "pydantic", "yaml", "simplemma"} & hit[1]
+    assert {"networkx", "pydantic"} <= known_words[1] and "simplemma" not in known_words[1]
 
 
 def fresh(capsys, *args: str) -> tuple[int, str, str]:
@@ -198,21 +206,39 @@ def title_words() -> set[str]:
     return words
 
 
-def test_the_lemma_index_answers_as_simplemma_does(tmp_path):
+def test_the_cached_lemmas_answer_as_simplemma_does(tmp_path):
     import simplemma
 
     words = sorted(title_words())
     expected = [(simplemma.lemmatize(w.lower(), lang="en"),
+                 simplemma.is_known(w.lower(), lang="en"),
                  text._can_be_verb(text.lemma(w))) for w in words]
     try:
-        text.use_dictionary(IndexedDictionaries(tmp_path))
-        for _ in range(2):  # built, then read back from the file
-            assert [(text.lemma(w), text._can_be_verb(text.lemma(w))) for w in words] \
-                == expected
-            text.use_dictionary(IndexedDictionaries(tmp_path))
+        # answered over the index (built, then read back), then from the answers file
+        for round_ in range(3):
+            if round_ == 1:
+                next(tmp_path.glob("lemmas-en-*.answers")).unlink()
+            lemmas = CachedLemmas(tmp_path)
+            text.use_lemmas(lemmas)
+            assert [(text.lemma(w), lemmas.is_known(w.lower()),
+                     text._can_be_verb(text.lemma(w))) for w in words] == expected
+            lemmas.save()
         assert len(list(tmp_path.glob("lemmas-en-*.idx"))) == 1
+        (answers,) = tmp_path.glob("lemmas-en-*.answers")
+        assert json.loads(answers.read_text())["lemma"]["hired"] == "hire"
     finally:
-        text.use_dictionary(None)
+        text.use_lemmas(None)
+
+
+def test_a_damaged_answers_file_is_ignored(tmp_path):
+    try:
+        for junk in ("", "[1]", '{"lemma": {"hired": 3}, "known": {}}', '{"lemma": []}'):
+            lemmas = CachedLemmas(tmp_path)
+            lemmas._answers_file.write_text(junk)
+            text.use_lemmas(CachedLemmas(tmp_path))
+            assert text.lemma("hired") == "hire"
+    finally:
+        text.use_lemmas(None)
 
 
 def test_the_lemma_index_holds_exactly_its_entries_and_refuses_damage():
@@ -230,13 +256,13 @@ def test_the_lemma_index_holds_exactly_its_entries_and_refuses_damage():
 
 def test_a_damaged_lemma_index_is_rebuilt(tmp_path):
     try:
-        text.use_dictionary(IndexedDictionaries(tmp_path))
+        text.use_lemmas(CachedLemmas(tmp_path))
         assert text.lemma("hired") == "hire"
         (path,) = tmp_path.glob("lemmas-en-*.idx")
         size = path.stat().st_size
         path.write_bytes(path.read_bytes()[:1000])
-        text.use_dictionary(IndexedDictionaries(tmp_path))
+        text.use_lemmas(CachedLemmas(tmp_path))
         assert text.lemma("launches") == "launch"
         assert path.stat().st_size == size
     finally:
-        text.use_dictionary(None)
+        text.use_lemmas(None)

@@ -10,7 +10,8 @@ networkx, pydantic or the checks.
 
 The folder (``.aligngraph_cache`` in the working folder, or ``--cache-dir``) holds a
 ``CACHEDIR.TAG`` and a ``.gitignore`` of ``*``, so that backups and git leave it alone.
-Its entries end in ``.out`` and the lemma dictionary in ``.idx``: no suffix the loader
+Its entries end in ``.out``, and simplemma's English dictionary and answers
+(:mod:`aligngraph.cache.lemmas`) in ``.idx`` and ``.answers``: no suffix the loader
 reads, so checking a folder that holds the cache never reads the cache. An entry that
 cannot be read or does not parse is a miss, never an error; so is a folder that cannot
 be written.

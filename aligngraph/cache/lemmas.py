@@ -1,21 +1,26 @@
-"""simplemma's English dictionary, kept in the cache as a file that opens in milliseconds.
+"""simplemma's answers for English, kept in the cache folder.
 
 simplemma ships its dictionaries compressed and front-coded: the first lemma a run asks
 for decodes all 181,000 English entries in Python, about a quarter of a second, more
-than the rest of a check of a mid-size organisation. The first run with a cache folder
-writes the decoded dictionary there, sorted, with the offsets of its keys and values;
-later runs read that file and look each word up by bisection, decoding nothing. The
-answers are simplemma's own: the same entries, served through simplemma's lemmatizer.
+than the rest of a check of a mid-size organisation; and importing simplemma compiles the
+rules of all its 50 languages, another 60 ms. So the cache keeps two files:
 
-The file's name carries a digest of simplemma's version and of its English data, so an
-upgrade opens a new file; its contents carry a SHA-256 of themselves, so a damaged file
-is rebuilt, never believed.
+- the decoded English dictionary, sorted, with the offsets of its keys and values
+  (``lemmas-en-*.idx``): a run reads it and looks each word up by bisection, decoding
+  nothing, through simplemma's own lemmatizer;
+- the answers already given (``lemmas-en-*.answers``, JSON): a run whose title words were all
+  seen before does not import simplemma at all.
+
+Both names carry a digest of simplemma's files (its version, code and English data), so
+an upgrade opens new ones. The index carries a SHA-256 of itself, so a damaged file is
+rebuilt, never believed; an answers file that does not parse is ignored.
 """
 
 from __future__ import annotations
 
 import bisect
 import hashlib
+import json
 import struct
 import sys
 from array import array
@@ -24,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import text
+from . import _write_atomically
 
 _MAGIC = b"aligngraph lemma index 1\n"
 _DIGEST = 32
@@ -92,11 +98,11 @@ def index_bytes(entries: Mapping[str, str]) -> bytes:
 
 
 class IndexedDictionaries:
-    """A simplemma ``DictionaryFactory``: English from the index file in ``directory``
-    (written on first use), any other language from simplemma's own factory."""
+    """A simplemma ``DictionaryFactory``: English from the index file ``path`` (written
+    on first use), any other language from simplemma's own factory."""
 
-    def __init__(self, directory: Path):
-        self.directory = directory
+    def __init__(self, path: Path):
+        self.path = path
         self._english: Mapping[str, str] | None = None
 
     def get_dictionary(self, lang: str) -> Mapping[str, str]:
@@ -109,36 +115,109 @@ class IndexedDictionaries:
         return self._english
 
     def _open_or_build(self, simplemma_factory: Any) -> Mapping[str, str]:
-        path = self.directory / f"lemmas-en-{_source_digest()}.idx"
         try:
-            return LemmaIndex(path.read_bytes())
+            return LemmaIndex(self.path.read_bytes())
         except (OSError, ValueError):
             pass
         english = simplemma_factory.get_dictionary("en")
         data = index_bytes(english)
         try:
-            from . import _write_atomically
-
-            _write_atomically(path, data)
+            _write_atomically(self.path, data)
         except OSError:
             return english
         return LemmaIndex(data)
 
 
-def _source_digest() -> str:
-    """A digest of what the index is made from: simplemma's version and English data,
-    and this machine's byte order (the offsets are stored in it)."""
-    import simplemma
+class CachedLemmas:
+    """simplemma's lemmas and dictionary test for English (see :class:`text.Lemmas`):
+    answers given before from the answers file, new ones from simplemma over the index,
+    imported only when a word is new. :meth:`save` adds the new answers to the file."""
 
-    digest = hashlib.sha256(_MAGIC + simplemma.__version__.encode() + sys.byteorder.encode())
-    data = Path(simplemma.__file__).parent / "strategies" / "dictionaries" / "data" / "en.plzma"
+    def __init__(self, directory: Path):
+        stem = directory / f"lemmas-en-{source_digest()}"
+        self._index, self._answers_file = stem.with_suffix(".idx"), stem.with_suffix(".answers")
+        self._answers: dict[str, dict[str, Any]] = {"lemma": {}, "known": {}}
+        try:
+            data = json.loads(self._answers_file.read_text(encoding="utf-8"))
+            if all(isinstance(data.get(kind), dict) for kind in self._answers):
+                self._answers = {kind: data[kind] for kind in self._answers}
+        except (OSError, ValueError, AttributeError):
+            pass
+        self._new = False
+        self._simplemma: tuple[Any, Any] | None = None
+
+    def lemma(self, word: str) -> str:
+        return self._answer("lemma", word)
+
+    def is_known(self, word: str) -> bool:
+        return self._answer("known", word)
+
+    def _answer(self, kind: str, word: str) -> Any:
+        answers = self._answers[kind]
+        answer = answers.get(word)
+        if not isinstance(answer, str if kind == "lemma" else bool):
+            lemmatize, known = self._functions()
+            answer = lemmatize(word) if kind == "lemma" else known(word)
+            answers[word] = answer
+            self._new = True
+        return answer
+
+    def _functions(self) -> tuple[Any, Any]:
+        """simplemma's ``lemmatize`` and ``is_known`` for English, over the index."""
+        if self._simplemma is None:
+            import simplemma
+            from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
+            from simplemma.utils import normalize_token
+
+            dictionaries = IndexedDictionaries(self._index)
+            lemmatizer = simplemma.Lemmatizer(
+                lemmatization_strategy=DefaultStrategy(dictionary_factory=dictionaries))
+            lookup = DictionaryLookupStrategy(dictionaries)
+            self._simplemma = (
+                lambda word: lemmatizer.lemmatize(word, "en"),
+                # simplemma.is_known, over the index
+                lambda word: lookup.get_lemma(normalize_token(word), "en") is not None)
+        return self._simplemma
+
+    def save(self) -> None:
+        """Add this run's new answers to the answers file; quietly nothing if it
+        cannot be written."""
+        if not self._new:
+            return
+        try:
+            _write_atomically(self._answers_file,
+                              json.dumps(self._answers, sort_keys=True).encode("utf-8"))
+            self._new = False
+        except OSError:
+            pass
+
+
+def source_digest() -> str:
+    """A digest of what the answers come from, without importing simplemma: the name,
+    size and time of each of its files and its English data's bytes, and this machine's
+    byte order (the index's offsets are stored in it)."""
+    from importlib.util import find_spec
+
+    digest = hashlib.sha256(_MAGIC + sys.byteorder.encode())
+    spec = find_spec("simplemma")
+    if spec is None or spec.origin is None:
+        return digest.hexdigest()[:20]
+    package = Path(spec.origin).parent
+    stamps = sorted((str(path.relative_to(package)), path.stat().st_size,
+                     path.stat().st_mtime_ns)
+                    for path in package.rglob("*.py") if "__pycache__" not in path.parts)
+    digest.update(json.dumps(stamps).encode("utf-8"))
     try:
-        digest.update(data.read_bytes())
+        digest.update((package / "strategies" / "dictionaries" / "data" / "en.plzma")
+                      .read_bytes())
     except OSError:
         pass
     return digest.hexdigest()[:20]
 
 
-def use_lemma_index(directory: Path) -> None:
-    """Serve this process's lemmas from the index in ``directory``."""
-    text.use_dictionary(IndexedDictionaries(directory))
+def use_cached_lemmas(directory: Path) -> CachedLemmas:
+    """Take this process's lemmas from the cache in ``directory``; the caller saves
+    the new answers when the run is over."""
+    lemmas = CachedLemmas(directory)
+    text.use_lemmas(lemmas)
+    return lemmas
