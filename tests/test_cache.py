@@ -266,3 +266,4 @@ def test_a_damaged_lemma_index_is_rebuilt(tmp_path):
         assert path.stat().st_size == size
     finally:
         text.use_lemmas(None)
+
