@@ -19,6 +19,7 @@ only when the text may hold an anchor, so files without aliases pay nothing for 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -31,7 +32,13 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # such as "R&D" matches too, which only costs the exact pass below.
 _MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
 MAX_DIGITS = 4300  # Python's own limit on converting a whole number from text
-_NOT_YAML = re.compile("[^\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def _not_yaml() -> re.Pattern:
+    """What YAML refuses and JSON allows. Compiled on first use: the class of nearly all
+    of Unicode takes 13 ms to compile, and only locating a problem needs it."""
+    return re.compile("[^\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -225,7 +232,7 @@ class Locator:
     def __init__(self, text: str):
         # JSON allows what YAML refuses (tabs around tokens, DEL, C1 controls); a space
         # in their place keeps every position and lets libyaml read on.
-        text = _NOT_YAML.sub(" ", text)
+        text = _not_yaml().sub(" ", text)
         self._events = iter(yaml.parse(text, Loader=_BaseLoader))
         self._root: _Container | Any = None
         self._open: list[_Container] = []
@@ -284,7 +291,7 @@ def duplicate_key_positions(text: str) -> list[tuple[str, int | None, int | None
     found: list[tuple[str, int | None, int | None]] = []
     mappings: list[tuple[set[str], list[bool]] | None] = []  # keys seen, awaiting a key
     try:
-        for event in yaml.parse(_NOT_YAML.sub(" ", text), Loader=_BaseLoader):
+        for event in yaml.parse(_not_yaml().sub(" ", text), Loader=_BaseLoader):
             if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)):
                 if mappings and mappings[-1] is not None:
                     keys, awaiting = mappings[-1]
