@@ -3,6 +3,8 @@
     python benchmarks/startup.py              # 20 runs of each command
     python benchmarks/startup.py --runs 50
     python benchmarks/startup.py --breakdown  # where the time of `check` goes, stage by stage
+    git archive REV aligngraph | tar -x -C /tmp/before
+    python benchmarks/startup.py --before /tmp/before   # and check as of REV, interleaved
 
 Each command runs in a fresh process, ``--runs`` times (after one warm-up round), the
 commands taking turns round after round, with their output sent to /dev/null:
@@ -28,9 +30,14 @@ is used, as installed, and with ``PYTHONDONTWRITEBYTECODE`` removed from the
 environment: an installed package has its bytecode compiled, and a checkout writes it on
 its first run.
 
-``--breakdown`` runs ``check`` of Meridian stage by stage in fresh processes (imports of
-networkx, of pydantic and the models, of the rest; parsing, loading, analysing, locating,
-formatting) and prints the median of each stage.
+``--before DIR`` adds ``check`` of Meridian by the aligngraph package exported into DIR
+(``python -m aligngraph`` with DIR first on ``PYTHONPATH``), taking turns with the rest:
+before and after on the same machine at the same moments.
+
+``--breakdown`` runs ``check`` of Meridian stage by stage in fresh processes, with the
+cache's lemmas (as on a miss), and prints the median CPU time of each stage: the imports
+of networkx, of pydantic and the models, of the rest; parsing, loading, analysing,
+locating, formatting.
 """
 
 from __future__ import annotations
@@ -80,10 +87,10 @@ import json, sys, time
 from pathlib import Path
 times = {}
 def stage(name, since):
-    now = time.perf_counter()
+    now = time.process_time()
     times[name] = now - since
     return now
-start = time.perf_counter()
+start = time.process_time()
 import networkx
 start = stage("import networkx", start)
 import pydantic, aligngraph.model
@@ -129,9 +136,14 @@ def edit_meridian(round_: int) -> None:
 
 
 def run_once(command: list[str]) -> tuple[float, float]:
-    """The wall time and the CPU time (user + system) of one run of ``command``."""
+    """The wall time and the CPU time (user + system) of one run of ``command``; a
+    command led by ``PYTHONPATH=DIR`` runs with DIR first on the path."""
+    env = ENV
+    if command[0].startswith("PYTHONPATH="):
+        env = {**ENV, "PYTHONPATH": command[0].partition("=")[2]}
+        command = command[1:]
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL,
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     _, _, usage = os.wait4(process.pid, 0)
     return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
@@ -159,7 +171,7 @@ def breakdown(runs: int) -> None:
                                 check=True, capture_output=True, text=True, env=ENV)
         for stage, seconds in json.loads(result.stdout).items():
             samples.setdefault(stage, []).append(seconds)
-    print("| stage of `check` on Meridian | median (s) |")
+    print("| stage of `check` on Meridian | CPU median (s) |")
     print("|---|---:|")
     for stage, times in samples.items():
         print(f"| {stage} | {statistics.median(times):.3f} |")
@@ -170,7 +182,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20, help="runs of each command (20)")
     parser.add_argument("--breakdown", action="store_true",
                         help="time the stages of check instead")
+    parser.add_argument("--before", metavar="DIR",
+                        help="also time check of Meridian by the aligngraph package in DIR")
     args = parser.parse_args()
+    if args.before:
+        COMMANDS["before: aligngraph check meridian"] = [
+            f"PYTHONPATH={Path(args.before).resolve()}", sys.executable, "-m", "aligngraph",
+            "check", "samples/meridian.yaml"]
+        TARGETS["before: aligngraph check meridian"] = 6.0
     write_inputs()
     if args.breakdown:
         subprocess.run([SCRIPT, "check", "samples/meridian.yaml", "--cache-dir", str(CACHE)],
