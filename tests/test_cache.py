@@ -267,3 +267,21 @@ def test_a_damaged_lemma_index_is_rebuilt(tmp_path):
     finally:
         text.use_lemmas(None)
 
+
+
+def test_the_oldest_entries_go_past_the_count_or_the_size(cached, capsys, monkeypatch):
+    import os
+
+    folder = cached / ".aligngraph_cache"
+    monkeypatch.setattr(cache, "KEPT", 2)
+    for when, severity in enumerate(("info", "warning", "error")):
+        run(capsys, "okrs.yaml", "--min-severity", severity)
+        for age, entry in enumerate(sorted(entries(folder), key=lambda p: p.stat().st_mtime_ns)):
+            os.utime(entry, ns=(age * 10**9, age * 10**9))  # distinct times, oldest first
+    kept = {json.loads(entry.read_text())["stdout"] for entry in entries(folder)}
+    assert kept == {fresh(capsys, "okrs.yaml", "--min-severity", severity)[1]
+                    for severity in ("warning", "error")}
+    monkeypatch.setattr(cache, "KEPT_BYTES", 1)
+    newest = run(capsys, "okrs.yaml", "--format", "csv")
+    (entry,) = entries(folder)  # only the newest, however large
+    assert json.loads(entry.read_text())["stdout"] == newest[1]

@@ -35,8 +35,11 @@ OFF_ENV = "ALIGNGRAPH_NO_CACHE"
 INPUT_SUFFIXES = frozenset((".yaml", ".yml", ".json", ".csv", ".tsv", ".xlsx", ".xlsm", ".ods"))
 #: The dependencies whose versions can change a result.
 DEPENDENCIES = ("networkx", "pydantic", "pydantic_core", "yaml", "simplemma", "rapidfuzz")
-#: Entries kept: the oldest beyond this are removed when one is written.
+#: Entries kept: the oldest beyond this many, or beyond this many bytes together (the
+#: JSON report of a 10,000-team organisation is 45 MB), are removed when one is written;
+#: the newest always stays.
 KEPT = 200
+KEPT_BYTES = 256 * 1024 * 1024
 _ENTRY = ".out"
 _FORMAT = 1
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -158,16 +161,20 @@ def load(directory: Path, entry_key: str) -> Entry | None:
 
 
 def store(directory: Path, entry_key: str, entry: Entry) -> None:
-    """Store an entry, and remove the oldest beyond :data:`KEPT`; quietly nothing when
-    the folder cannot be written."""
+    """Store an entry, and remove the oldest beyond :data:`KEPT` entries or
+    :data:`KEPT_BYTES`; quietly nothing when the folder cannot be written."""
     if not prepare(directory):
         return
     try:
         _write_atomically(directory / f"{entry_key}{_ENTRY}",
                           json.dumps(asdict(entry)).encode("utf-8"))
-        entries = sorted(directory.glob(f"*{_ENTRY}"), key=lambda p: p.stat().st_mtime_ns)
-        for old in entries[:-KEPT]:
-            old.unlink(missing_ok=True)
+        entries = sorted(((path.stat(), path) for path in directory.glob(f"*{_ENTRY}")),
+                         key=lambda pair: pair[0].st_mtime_ns, reverse=True)
+        total = 0
+        for count, (stat, path) in enumerate(entries):
+            total += stat.st_size
+            if count and (count >= KEPT or total > KEPT_BYTES):
+                path.unlink(missing_ok=True)
     except OSError:
         pass
 
