@@ -274,7 +274,7 @@ def test_the_oldest_entries_go_past_the_count_or_the_size(cached, capsys, monkey
 
     folder = cached / ".aligngraph_cache"
     monkeypatch.setattr(cache, "KEPT", 2)
-    for when, severity in enumerate(("info", "warning", "error")):
+    for severity in ("info", "warning", "error"):
         run(capsys, "okrs.yaml", "--min-severity", severity)
         for age, entry in enumerate(sorted(entries(folder), key=lambda p: p.stat().st_mtime_ns)):
             os.utime(entry, ns=(age * 10**9, age * 10**9))  # distinct times, oldest first
