@@ -120,7 +120,7 @@ def _add_check(commands) -> None:
                           "$ALIGNGRAPH_CACHE_DIR); a run whose inputs, config and options "
                           "are unchanged replays its result")
     cmd.add_argument("--no-cache", action="store_true",
-                     help="neither read nor write the cache (nor ALIGNGRAPH_NO_CACHE=1)")
+                     help="neither read nor write the cache (as does ALIGNGRAPH_NO_CACHE=1)")
     _add_max_input_mb(cmd)
     _add_table_options(cmd)
     cmd.set_defaults(run=_run_check)
