@@ -122,6 +122,12 @@ def _add_check(commands) -> None:
                           "subject is in it")
     cmd.add_argument("--write-baseline", action="store_true",
                      help="write every current finding to the --baseline FILE, and exit 0")
+    cmd.add_argument("--cache-dir", metavar="DIR",
+                     help="keep results in DIR (default: .aligngraph_cache, or "
+                          "$ALIGNGRAPH_CACHE_DIR); a run whose inputs, config and options "
+                          "are unchanged replays its result")
+    cmd.add_argument("--no-cache", action="store_true",
+                     help="neither read nor write the cache (as does ALIGNGRAPH_NO_CACHE=1)")
     _add_max_input_mb(cmd)
     _add_table_options(cmd)
     cmd.set_defaults(run=_run_check)
@@ -319,6 +325,101 @@ def _date(text: str) -> dt.date:
 
 
 def _run_check(args: argparse.Namespace) -> int:
+    from . import cache
+
+    directory = cache.cache_dir(args.cache_dir, args.no_cache)
+    if directory is None:
+        return _check(args)[0]
+    entry_key = None if args.write_baseline else _cache_key(args)
+    hit = cache.load(directory, entry_key) if entry_key is not None else None
+    if hit is not None:
+        return _replay(hit, args.output)
+    lemmas = None
+    if cache.prepare(directory):
+        from .cache.lemmas import use_cached_lemmas
+
+        lemmas = use_cached_lemmas(directory)
+    try:
+        if entry_key is None:
+            return _check(args)[0]
+        with _Recording() as recording:
+            code, report_text = _check(args)
+        cache.store(directory, entry_key, cache.Entry(
+            recording.stdout(), recording.stderr(), code,
+            report_text if args.output is not None else None))
+        return code
+    finally:
+        if lemmas is not None:
+            lemmas.save()
+
+
+def _cache_key(args: argparse.Namespace) -> str | None:
+    """The key of this run of ``check`` in the cache: None when an input is missing."""
+    from . import cache
+
+    files = cache.input_files(args.paths)
+    if files is None:
+        return None
+    extra = [args.config, args.columns, args.baseline]
+    for name in extra:
+        if name is not None and not os.path.isfile(name):
+            return None
+    from pathlib import Path
+
+    files += [Path(name) for name in extra if name is not None]
+    options = {name: value for name, value in sorted(vars(args).items())
+               if name not in ("run", "cache_dir", "no_cache")}
+    options["format"] = _format(args.format)
+    return cache.key("check", options, files)
+
+
+def _replay(entry, output: str | None) -> int:
+    """Print what a cached run printed, write its report file, return its exit code."""
+    sys.stderr.write(entry.stderr)
+    sys.stdout.write(entry.stdout)
+    if output is not None and entry.report_file is not None:
+        _write_file(output, entry.report_file.encode("utf-8"))
+    return entry.exit_code
+
+
+class _Recording:
+    """Copies what is written to standard output and error while a run lasts."""
+
+    def __enter__(self) -> _Recording:
+        self._streams = sys.stdout, sys.stderr
+        self._out, self._err = _Tee(sys.stdout), _Tee(sys.stderr)
+        sys.stdout, sys.stderr = self._out, self._err
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        sys.stdout, sys.stderr = self._streams
+
+    def stdout(self) -> str:
+        return "".join(self._out.parts)
+
+    def stderr(self) -> str:
+        return "".join(self._err.parts)
+
+
+class _Tee:
+    """A text stream that passes writes on and keeps a copy."""
+
+    def __init__(self, stream):
+        self.stream, self.parts = stream, []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return self.stream.write(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
+def _check(args: argparse.Namespace) -> tuple[int, str]:
+    """Run ``check``: its exit code and the report's text."""
     from .errors import UsageError
 
     if args.write_baseline and not args.baseline:
@@ -326,17 +427,18 @@ def _run_check(args: argparse.Namespace) -> int:
     known = _read_baseline(args.baseline) if args.baseline and not args.write_baseline else None
     report = _checked_report(args)
     if args.write_baseline:
-        return _write_baseline(args.baseline, report)
+        return _write_baseline(args.baseline, report), ""
     if known is not None:
         report = _without_baseline(report, known, args.baseline)
     from .output import format_report
 
     shown = report.at_least(args.min_severity)
-    _emit(format_report(shown, _format(args.format), fail_on=args.fail_on,
-                        group_by=args.group_by), args.output)
+    text = format_report(shown, _format(args.format), fail_on=args.fail_on,
+                         group_by=args.group_by)
+    _emit(text, args.output)
     if args.fail_on == "never":
-        return EXIT_OK
-    return EXIT_FINDINGS if report.at_or_above(args.fail_on) else EXIT_OK
+        return EXIT_OK, text
+    return (EXIT_FINDINGS if report.at_or_above(args.fail_on) else EXIT_OK), text
 
 
 def _checked_report(args: argparse.Namespace) -> Report:

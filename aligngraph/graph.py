@@ -41,6 +41,7 @@ edge kind         direction              from the field
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Container, Iterator
 
 import networkx as nx
@@ -245,11 +246,33 @@ def _descend(graph: nx.DiGraph, root: str) -> Iterator[tuple[str, int]]:
 # --- Queries: small read-only helpers every check shares. -------------------------
 
 
+#: What a frozen graph was asked before: nodes by kinds, and sources by node and edge
+#: kind. Every check walks the nodes of a kind, and a scan of all 175,000 nodes of a
+#: 10,000-team organisation for its 10,000 teams, check after check, cost seconds.
+_ASKED: weakref.WeakKeyDictionary[nx.DiGraph, dict] = weakref.WeakKeyDictionary()
+
+
+def _asked(graph: nx.DiGraph) -> dict | None:
+    """The answers kept for ``graph``: only a frozen graph of its own (not a view, whose
+    nodes are filtered) keeps any, since its nodes and edges cannot change."""
+    if not getattr(graph, "frozen", False) or type(graph._node) is not dict:
+        return None
+    asked = _ASKED.get(graph)
+    if asked is None:
+        asked = _ASKED[graph] = {}
+    return asked
+
+
 def nodes_of(graph: nx.DiGraph, *kinds: str) -> Iterator[str]:
     """The keys of every node of the given kinds, in insertion order."""
-    for node, data in graph._node.items():
-        if data["kind"] in kinds:
-            yield node
+    asked = _asked(graph)
+    if asked is None:
+        return (node for node, data in graph._node.items() if data["kind"] in kinds)
+    found = asked.get(kinds)
+    if found is None:
+        found = asked[kinds] = tuple(node for node, data in graph._node.items()
+                                     if data["kind"] in kinds)
+    return iter(found)
 
 
 def targets(graph: nx.DiGraph, node: str, kind: str) -> Iterator[str]:
@@ -266,6 +289,22 @@ def sources(graph: nx.DiGraph, node: str, kind: str) -> Iterator[str]:
             yield source
 
 
+def _sources_of_all(graph: nx.DiGraph, node: str, kind: str) -> list[str]:
+    """``list(sources(graph, node, kind))``, from an index of every node's sources by an
+    edge of ``kind``, made in one pass the first time a frozen graph is asked."""
+    asked = _asked(graph)
+    if asked is None:
+        return list(sources(graph, node, kind))
+    index = asked.get(("sources", kind))
+    if index is None:
+        index = asked[("sources", kind)] = {}
+        for target, preds in graph._pred.items():
+            found = [source for source, data in preds.items() if kind in data["kinds"]]
+            if found:
+                index[target] = tuple(found)
+    return list(index.get(node, ()))
+
+
 def parent_team(graph: nx.DiGraph, team: str) -> str | None:
     """The parent of a team, or None for a root."""
     return next(targets(graph, team, PARENT), None)
@@ -273,7 +312,7 @@ def parent_team(graph: nx.DiGraph, team: str) -> str | None:
 
 def sub_teams(graph: nx.DiGraph, team: str) -> list[str]:
     """The direct sub-teams of a team."""
-    return list(sources(graph, team, PARENT))
+    return _sources_of_all(graph, team, PARENT)
 
 
 def team_ancestors(graph: nx.DiGraph, team: str) -> list[str]:
@@ -288,12 +327,12 @@ def team_ancestors(graph: nx.DiGraph, team: str) -> list[str]:
 
 def objectives_of(graph: nx.DiGraph, team: str) -> list[str]:
     """The objectives a team owns."""
-    return list(sources(graph, team, OWNED_BY))
+    return _sources_of_all(graph, team, OWNED_BY)
 
 
 def key_results_of(graph: nx.DiGraph, objective: str) -> list[str]:
     """The key results of an objective."""
-    return list(sources(graph, objective, PART_OF))
+    return _sources_of_all(graph, objective, PART_OF)
 
 
 def objective_of(graph: nx.DiGraph, goal: str) -> str:

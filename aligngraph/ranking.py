@@ -14,7 +14,7 @@ other findings follow by score.
 
 from __future__ import annotations
 
-
+import weakref
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -106,7 +106,21 @@ def _fix_first(by_score: list[int], findings: Sequence[Finding]) -> list[int]:
 
 def teams_in_tree_order(graph: nx.DiGraph) -> Iterator[str]:
     """Every team's node key, each root followed depth-first by its sub-teams, sub-teams
-    in natural order of their ids."""
+    in natural order of their ids. Worked out once for a frozen graph: the scorecard and
+    the team summaries both walk it."""
+    if not getattr(graph, "frozen", False) or type(graph._node) is not dict:
+        return iter(_tree_order(graph))
+    order = _tree_orders.get(graph)
+    if order is None:
+        order = _tree_orders[graph] = tuple(_tree_order(graph))
+    return iter(order)
+
+
+_tree_orders: weakref.WeakKeyDictionary[nx.DiGraph, tuple[str, ...]] = \
+    weakref.WeakKeyDictionary()
+
+
+def _tree_order(graph: nx.DiGraph) -> Iterator[str]:
     roots = [t for t in nodes_of(graph, TEAM) if parent_team(graph, t) is None]
     stack = sorted(roots, key=_team_sort_key(graph), reverse=True)
     while stack:

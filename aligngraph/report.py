@@ -154,7 +154,14 @@ class Report:
 
     def team_of(self, finding: Finding) -> str | None:
         """The id of the team a finding is about, or None."""
-        return finding_team(self.graph, finding)
+        teams = self._teams
+        return teams[id(finding)] if id(finding) in teams else finding_team(self.graph, finding)
+
+    @cached_property
+    def _teams(self) -> dict[int, str | None]:
+        """The team of each finding, by the finding's identity: the formats ask for each
+        finding's team more than once (the findings outlive none of these lookups)."""
+        return {id(f): finding_team(self.graph, f) for f in self.findings}
 
     @cached_property
     def scorecard(self) -> tuple[TeamScore, ...]:
@@ -243,7 +250,13 @@ def _round(value: float | None) -> float | None:
 
 
 def _count(values) -> dict[str, int]:
-    return dict(Counter(values))
+    """How often each value occurs, in the order of first occurrence (as a Counter
+    counts, without making one for each of thousands of teams)."""
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts
+
 
 
 def _family(finding: Finding) -> str:

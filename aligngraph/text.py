@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Protocol
 
-import simplemma
 from rapidfuzz import fuzz
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -111,7 +111,43 @@ def lemma(word: str) -> str:
     >>> lemma("hired"), lemma("hiring"), lemma("launches"), lemma("Finalized")
     ('hire', 'hire', 'launch', 'finalize')
     """
-    return simplemma.lemmatize(word.lower(), lang="en")
+    return _lemmas.lemma(word.lower())
+
+
+class Lemmas(Protocol):
+    """Where :func:`lemma` and the dictionary test get their answers."""
+
+    def lemma(self, word: str) -> str: ...
+
+    def is_known(self, word: str) -> bool: ...
+
+
+class _Simplemma:
+    """simplemma's own answers for English, imported on first use: a run that reads no
+    title word imports none of it."""
+
+    def lemma(self, word: str) -> str:
+        import simplemma
+
+        return simplemma.lemmatize(word, lang="en")
+
+    def is_known(self, word: str) -> bool:
+        import simplemma
+
+        return simplemma.is_known(word, lang="en")
+
+
+_lemmas: Lemmas = _Simplemma()
+
+
+def use_lemmas(source: Lemmas | None) -> None:
+    """Take :func:`lemma`'s answers from ``source``, which must give simplemma's (the
+    command line's cache remembers them, and opens simplemma's English dictionary in
+    milliseconds instead of decoding it), or from simplemma itself again for None."""
+    global _lemmas
+    _lemmas = _Simplemma() if source is None else source
+    lemma.cache_clear()
+    _can_be_verb.cache_clear()
 
 
 def natural_key(text: str) -> tuple:
@@ -259,7 +295,7 @@ def _can_be_verb(word: str) -> bool:
     forms = {word + "ed", word + "d", word + word[-1:] + "ed"}
     if word.endswith("y"):
         forms.add(word[:-1] + "ied")
-    return any(simplemma.is_known(form, lang="en") and lemma(form) == word for form in forms)
+    return any(_lemmas.is_known(form) and lemma(form) == word for form in forms)
 
 
 def _names_a_kpi(title: str) -> bool:

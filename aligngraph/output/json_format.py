@@ -49,4 +49,97 @@ def report_data(report: Report) -> dict[str, Any]:
 
 def report_json(report: Report) -> str:
     """The report as indented JSON text."""
-    return json.dumps(report_data(report), indent=2, ensure_ascii=False, default=str) + "\n"
+    return indented_json(report_data(report)) + "\n"
+
+
+_INDENT = "  "
+_escape = json.encoder.encode_basestring  # libjson's C function where it is built
+
+
+def indented_json(data: Any) -> str:
+    """``json.dumps(data, indent=2, ensure_ascii=False, default=str)``, character for
+    character, faster on a large report.
+
+    The standard library encodes indented JSON in Python, a generator per container and
+    a ``yield`` per token: on the 27,000 findings of a 10,000-team organisation that took
+    longer than the report itself. Here plain values (str, int, float, bool, None, lists,
+    tuples and dicts with string keys) are written by one recursive function into a
+    list, a scalar in the same call as its key; anything else is handed to ``json.dumps``
+    and indented to its depth.
+    """
+    parts: list[str] = []
+    write = parts.append
+
+    def encode(value: Any, level: int) -> None:
+        kind = type(value)
+        if kind is dict:
+            for key in value:
+                if type(key) is not str:
+                    break
+            else:
+                if not value:
+                    write("{}")
+                    return
+                inner = "\n" + _INDENT * (level + 1)
+                separator = "{" + inner
+                for key, item in value.items():
+                    scalar = _scalar(item)
+                    if scalar is None:
+                        write(separator + _escape(key) + ": ")
+                        encode(item, level + 1)
+                    else:
+                        write(separator + _escape(key) + ": " + scalar)
+                    separator = "," + inner
+                write("\n" + _INDENT * level + "}")
+                return
+        elif kind is list or kind is tuple:
+            if not value:
+                write("[]")
+                return
+            inner = "\n" + _INDENT * (level + 1)
+            separator = "[" + inner
+            for item in value:
+                scalar = _scalar(item)
+                if scalar is None:
+                    write(separator)
+                    encode(item, level + 1)
+                else:
+                    write(separator + scalar)
+                separator = "," + inner
+            write("\n" + _INDENT * level + "]")
+            return
+        else:
+            scalar = _scalar(value)
+            if scalar is not None:
+                write(scalar)
+                return
+        text = json.dumps(value, indent=2, ensure_ascii=False, default=str)
+        write(text.replace("\n", "\n" + _INDENT * level))
+
+    encode(data, 0)
+    return "".join(parts)
+
+
+def _scalar(value: Any) -> str | None:
+    """A plain scalar as JSON text, or None for anything else."""
+    kind = type(value)
+    if kind is str:
+        return _escape(value)
+    if value is None:
+        return "null"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is float:
+        return _float(value)
+    return None
+
+
+def _float(value: float) -> str:
+    """A float as ``json.dumps`` writes it (NaN and the infinities as JavaScript does)."""
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "Infinity" if value > 0 else "-Infinity"
+    return float.__repr__(value)

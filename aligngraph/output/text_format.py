@@ -4,6 +4,7 @@ summary."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from ..checks import REGISTRY
@@ -153,8 +154,30 @@ def _line(report: Report, line: Line, label: str, margin: str, code: bool = True
 
 
 def _wrap(text: str, initial: str, subsequent: str) -> str:
-    return textwrap.fill(text, WIDTH, initial_indent=initial, subsequent_indent=subsequent,
-                         break_on_hyphens=False, break_long_words=False)
+    """``textwrap.fill`` to :data:`WIDTH`, never breaking words or at hyphens.
+
+    The same lines, faster where a report has tens of thousands of them: a text whose
+    only white space is spaces is split at its runs of spaces here (textwrap first
+    rewrites every white-space character, one by one), and one that fits the first line
+    is that line; any other goes to ``textwrap.fill`` itself. A test compares the two on
+    200,000 random texts.
+    """
+    if _OTHER_SPACE.search(text):
+        return textwrap.fill(text, WIDTH, initial_indent=initial,
+                             subsequent_indent=subsequent, break_on_hyphens=False,
+                             break_long_words=False)
+    if len(initial) + len(text) <= WIDTH:
+        line = text.rstrip(" ")
+        return initial + line if line else ""
+    wrapper = textwrap.TextWrapper(WIDTH, initial_indent=initial, subsequent_indent=subsequent,
+                                   break_on_hyphens=False, break_long_words=False)
+    return "\n".join(wrapper._wrap_chunks([chunk for chunk in _SPACES.split(text) if chunk]))
+
+
+#: White space other than the space: textwrap rewrites some to spaces, and drops words of
+#: others (a no-break space) at the ends of lines.
+_OTHER_SPACE = re.compile("[^\\S ]")
+_SPACES = re.compile("( +)")
 
 
 def _summary(report: Report) -> str:
