@@ -99,3 +99,10 @@ def test_check_doc_with_a_section_missing_or_empty():
         "summary", "Rationale", "Fires when"]
     assert CheckDoc(summary=" ", rationale="r", fires_when="f").missing() == ["summary"]
     assert CheckDoc(summary="s", rationale="\n", fires_when="f").missing() == ["Rationale"]
+
+
+def test_each_section_ends_where_the_next_begins():
+    doc = ("Summary.\n\nRationale\n---------\nWhy.\n\nFires when\n----------\nWhen.\n\n"
+           "Notes\n-----\nMore.\n")
+    assert check_doc(Check.from_module(_module(doc))) == CheckDoc(
+        summary="Summary.", rationale="Why.", fires_when="When.")
