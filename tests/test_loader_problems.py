@@ -133,3 +133,29 @@ def test_a_duplicate_id_across_files_names_where_it_was_first_defined():
         ("b.yaml", "teams:\n  - {id: b}\n  - {id: a}\nobjectives: []\n")]) == [
         Problem("b.yaml", "teams[1].id", "duplicate team id 'a'; first defined at a.yaml:1 "
                 "(teams[0]). Ids must be unique across all files", 3, 10)]
+
+
+def test_uploads_after_a_spreadsheet_are_still_read():
+    sheet = b"Squad,Goal,Measure,Target\nSales,Win,Close 12 deals,12\n"
+    assert problems(loader.load_bytes, [("a.csv", sheet), ("b.txt", b"")])[-1] == \
+        Problem("b.txt", "", NOT_OKR)
+
+
+def test_invalid_json_is_a_whole_located_problem():
+    assert loader.parse_json('{"teams": [}', "x.json") == (None, [
+        Problem("x.json", "", "not valid JSON: Expecting value", 1, 12)])
+
+
+def test_json_depth_counts_the_closings_inside_the_nesting():
+    deep = "[" * 1100 + "]" * 1100
+    assert loader.parse_json('{"a": {"b": [], "c": ' + deep + "}}", "x.json") == (None, [
+        Problem("x.json", "", DEPTH.format(64), 1, 84)])
+
+
+def test_problems_past_the_cap_are_counted_in_the_file_of_the_first_left_out():
+    teams = "".join(f"  - {{id: t{i}, parent: ghost}}\n" for i in range(1001))
+    found = problems(loader.load_texts, [
+        ("a.yaml", "teams:\n" + teams + "objectives: [{id: O1, team: nope, title: t}]\n")])
+    assert len(found) == 1001
+    assert found[0] == Problem("a.yaml", "", "2 more problems of references and links are "
+                               "not listed one by one (at most 1,000 are)")
