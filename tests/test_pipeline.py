@@ -76,3 +76,6 @@ def test_a_mirrored_tree_is_not_judged_by_exact_fit_in_the_slack_table():
     unmirrored = analyse(org, settings={"stacked-alignment": {**one, "mirror_share": 0.95}})
     assert [(row.level.team, row.status) for row in unmirrored.slack] == [
         ("company", "stacked"), ("sales", "balanced")]
+    two = analyse(org, settings={"stacked-alignment": {"mirror_share": 0.95}})
+    assert [(row.level.team, row.status) for row in two.slack] == [
+        ("company", "balanced"), ("sales", "balanced")]  # one company goal: not judged stacked
