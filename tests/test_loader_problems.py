@@ -159,3 +159,9 @@ def test_problems_past_the_cap_are_counted_in_the_file_of_the_first_left_out():
     assert len(found) == 1001
     assert found[0] == Problem("a.yaml", "", "2 more problems of references and links are "
                                "not listed one by one (at most 1,000 are)")
+
+
+def test_json_too_deep_to_parse_is_judged_by_the_limits_given():
+    deep = '{"a": ' + "[" * 1100 + "]" * 1100 + "}"
+    assert problems(loader.load_texts, [("x.json", deep)], None, SHALLOW) == [
+        Problem("x.json", "", DEPTH.format(2), 1, 8)]
