@@ -165,3 +165,11 @@ def test_json_too_deep_to_parse_is_judged_by_the_limits_given():
     deep = '{"a": ' + "[" * 1100 + "]" * 1100 + "}"
     assert problems(loader.load_texts, [("x.json", deep)], None, SHALLOW) == [
         Problem("x.json", "", DEPTH.format(2), 1, 8)]
+
+
+def test_files_with_different_cycles_name_the_file_of_the_first():
+    assert problems(loader.load_texts, [
+        ("a.yaml", "cycle: {name: 2026-Q3}\nteams: [{id: a}]\nobjectives: []\n"),
+        ("b.yaml", "cycle: {name: 2026-Q4}\nteams: [{id: b}]\nobjectives: []\n")]) == [
+        Problem("b.yaml", "cycle", "differs from the cycle given in a.yaml; files merged "
+                "into one organisation must share one cycle")]
