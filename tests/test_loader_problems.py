@@ -173,3 +173,15 @@ def test_files_with_different_cycles_name_the_file_of_the_first():
         ("b.yaml", "cycle: {name: 2026-Q4}\nteams: [{id: b}]\nobjectives: []\n")]) == [
         Problem("b.yaml", "cycle", "differs from the cycle given in a.yaml; files merged "
                 "into one organisation must share one cycle")]
+
+
+def test_settings_merge_across_files_option_by_option_and_conflicts_are_located():
+    org = loader.load_texts([
+        ("a.yaml", "teams: [{id: a}]\nobjectives: []\nsettings:\n  orphan-team: {enabled: false}\n"),
+        ("b.yaml", "teams: [{id: b}]\nobjectives: []\nsettings:\n  orphan-team: {severity: info}\n")])
+    assert org.settings == {"orphan-team": {"enabled": False, "severity": "info"}}
+    assert problems(loader.load_texts, [
+        ("a.yaml", "teams: [{id: a}]\nobjectives: []\nsettings:\n  orphan-team: {enabled: false}\n"),
+        ("b.yaml", "teams: [{id: b}]\nobjectives: []\nsettings:\n  orphan-team: {enabled: true}\n")
+    ]) == [Problem("b.yaml", "settings.orphan-team.enabled",
+                   "True conflicts with False set in another file", 4, 26)]
