@@ -89,3 +89,10 @@ def test_progress_bands_default_and_override_one_at_a_time():
     assert progress_bands({}) == (0.7, 0.4)
     assert progress_bands({"progress": {"green": 0.9}}) == (0.9, 0.4)
     assert progress_bands({"progress": {"amber": 0.2}}) == (0.7, 0.2)
+
+
+def test_problems_before_the_progress_bands_are_kept():
+    found = resolve_settings({"orphan-team": {"enabled": "no"},
+                              "progress": {"green": 2}}, REGISTRY)[1]
+    assert found == [("settings.orphan-team.enabled", "expected true or false, got 'no'"),
+                     ("settings.progress.green", "expected at most 1, got 2")]

@@ -72,17 +72,11 @@ def check(graph: nx.DiGraph) -> Iterator[Finding]:
 
 
 def _serves_another_team(graph: nx.DiGraph, team: str, objectives: list[str]) -> bool:
-    """Walk up ``aligns_to`` through the team's own goals until one leaves the team."""
-    stack = [g for o in objectives for g in (o, *key_results_of(graph, o))]
-    seen = set(stack)
-    while stack:
-        for target in targets(graph, stack.pop(), ALIGNS_TO):
-            if team_of(graph, target) != team:
-                return True
-            if target not in seen:
-                seen.add(target)
-                stack.append(target)
-    return False
+    """Whether one of the team's goals aligns to a goal of another team. No walk up the
+    team's own goals is needed: every goal of the team is among those looked at."""
+    goals = [g for o in objectives for g in (o, *key_results_of(graph, o))]
+    return any(team_of(graph, target) != team
+               for goal in goals for target in targets(graph, goal, ALIGNS_TO))
 
 
 def _internal_only(graph: nx.DiGraph, team: str, objectives: list[str]) -> Finding:
