@@ -218,3 +218,12 @@ def test_an_uploaded_baseline_and_a_bad_one():
     assert not at.exception, at.exception
     assert "This baseline cannot be read" in at.error[0].value
     assert "unknown team" in at.error[0].value and metric(at, "Teams") == "8"
+
+
+def test_an_edit_keeps_the_graph_tab_on_the_view_the_room_is_looking_at():
+    at = start()
+    at.selectbox(key="view").set_value("teams").run()
+    at.number_input(key="team_depth").set_value(1).run()
+    edit(at, "objectives", edited_rows={0: {"title": "Win every small clinic"}})
+    assert at.selectbox(key="view").value == "teams"  # not back to the opening goals view
+    assert at.number_input(key="team_depth").value == 1

@@ -71,7 +71,7 @@ def _explore(source: state.Source, titled: bool = True, local: bool = False) -> 
     with overview:
         show_overview(report)
     with graph:
-        shown = show_graph(source, settings, report, marks(diff))
+        shown = show_graph(source, settings, report, marks(diff), loaded)
     settings_json = json.dumps(settings, sort_keys=True)
     with findings:
         show_findings(state.findings_table(source.digest, settings_json, source))

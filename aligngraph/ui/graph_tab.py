@@ -30,19 +30,23 @@ from .plain import plain
 MAX_CHOICES = 5000  # focus choices offered in a list; past it, type an id
 
 
-def show_graph(source: state.Source, settings: dict, report: Report, changes: str = ""
-               ) -> OnScreen | None:
+def show_graph(source: state.Source, settings: dict, report: Report, changes: str = "",
+               loaded: state.Source | None = None) -> OnScreen | None:
     """The controls and the picture; returns the picture shown. ``changes`` (JSON of a
-    diff's marks) colours the goals by what changed in the draft."""
+    diff's marks) colours the goals by what changed in the draft; ``loaded`` is the
+    files the draft was made from."""
     graph = report.graph
     if "theme" not in st.session_state:
         st.session_state["theme"] = _app_theme()
-    if navigation.needs_opening(source.digest):
+    # The files as loaded, not the Workshop's draft, decide where the tab opens: an edit
+    # keeps the view the room is looking at.
+    home = loaded or source
+    if navigation.needs_opening(home.digest):
         try:
-            opening = state.opening(source, settings, st.session_state["theme"])
-            navigation.start_at(source.digest, opening.view, opening.reason)
+            opening = state.opening(home, settings, st.session_state["theme"])
+            navigation.start_at(home.digest, opening.view, opening.reason)
         except AligngraphError:  # no Graphviz, say: the picture below says so
-            navigation.start_at(source.digest, "teams", "")
+            navigation.start_at(home.digest, "teams", "")
     focusing = st.session_state.get("view") == "focus"
     columns = st.columns([2, 2, 2, 1.4, 5] if focusing else [2, 2, 2, 1.4])
     view = columns[0].selectbox("View", list(VIEWS), key="view")
