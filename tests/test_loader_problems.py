@@ -185,3 +185,11 @@ def test_settings_merge_across_files_option_by_option_and_conflicts_are_located(
         ("b.yaml", "teams: [{id: b}]\nobjectives: []\nsettings:\n  orphan-team: {enabled: true}\n")
     ]) == [Problem("b.yaml", "settings.orphan-team.enabled",
                    "True conflicts with False set in another file", 4, 26)]
+
+
+def test_a_file_of_records_that_are_not_mappings_counts_its_other_errors_too():
+    """1,001 teams written as ``1`` and no ``objectives:``: 1,002 errors, 1,000 listed."""
+    found = problems(loader.load_texts, [("a.yaml", "teams:\n" + "  - 1\n" * 1001)])
+    assert len(found) == 1001
+    assert Problem("a.yaml", "", "2 more problems of the same kinds in this file are not "
+                   "listed one by one (at most 1,000 of each kind are)") in found

@@ -249,7 +249,7 @@ def _validate(file: str, data: Any, sources: _Sources, limits: Limits
     junk = _records_not_mappings(data)
     try:
         if junk > MAX_PROBLEMS_PER_FILE:
-            raise _TooManyErrors(junk)
+            raise _TooManyErrors(junk + _errors_besides_junk(data))
         parsed, errors, total = Parsed.whole(file, Document.model_validate(data)), [], 0
     except (pydantic.ValidationError, _TooManyErrors) as exc:
         if exc.error_count() > MAX_PROBLEMS_PER_FILE:
@@ -285,14 +285,30 @@ class _TooManyErrors(Exception):
         return self.count
 
 
+_RECORD_LISTS = ("teams", "people", "objectives")
+
+
 def _records_not_mappings(data: Any) -> int:
     """How many items of the record lists are not mappings: each is an error, and a
     file of nothing else is answered without validating (and describing) them all."""
     if not isinstance(data, dict):
         return 0
-    lists = [data.get(key) for key in ("teams", "people", "objectives")]
+    lists = [data.get(key) for key in _RECORD_LISTS]
     return sum(type(item) is not dict for items in lists if isinstance(items, list)
                for item in items)
+
+
+def _errors_besides_junk(data: dict) -> int:
+    """How many errors the file has besides its records that are not mappings: validating
+    the rest costs no more than a file of that size."""
+    rest = {key: [item for item in value if type(item) is dict]
+            if key in _RECORD_LISTS and isinstance(value, list) else value
+            for key, value in data.items()}
+    try:
+        Document.model_validate(rest)
+    except pydantic.ValidationError as exc:
+        return exc.error_count()
+    return 0
 
 
 def _flaws_file(flaws: list, org: Organisation) -> str:
