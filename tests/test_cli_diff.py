@@ -138,3 +138,20 @@ def test_gitlab_cycle_over_cycle_by_title(capsys):
                            "--format", "json")
     summary = json.loads(out)["summary"]["goals"]
     assert (summary["carried_over"], summary["removed"], summary["added"]) == (54, 310, 420)
+
+
+def test_whatif_text_folds_findings_resolved_only_because_their_subject_is_gone(capsys,
+                                                                               versions):
+    _, out, _ = run_cli(capsys, "whatif", versions[0], "--drop", "team:app")
+    lines = out.splitlines()
+    assert "Findings: 0 new, 3 resolved (1 error, 2 warning), 6 unchanged." in lines
+    assert [line for line in lines if line.startswith("  resolved  ")] == [
+        "  resolved  error    AG106 W1 (team web): W1 “Launch the new checkout” of “Web” "
+        "depends on App, but"]  # W1 stays, and its finding is gone with App
+    assert ("  and 2 more resolved only because what they were about is gone: A1 (--format "
+            "json lists them).") in lines
+    _, out, _ = run_cli(capsys, "whatif", versions[0], "--drop", "team:ops")
+    assert ("  All 2 resolved only because what they were about is gone: O1 (--format json "
+            "lists them).") in out.splitlines()
+    _, out, _ = run_cli(capsys, "whatif", versions[0], "--drop", "team:ops", "--format", "json")
+    assert len(json.loads(out)["findings"]["resolved"]) == 2  # the JSON still lists them

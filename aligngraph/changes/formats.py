@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..checks import Finding
-from ..output.grouping import subject_label
+from ..graph import KEY_RESULT, OBJECTIVE, TEAM
+from ..output.grouping import short_label, subject_label
+from ..ranking import subject_node
 from ..output.tables import percent
 from ..report import Report
 from ..text import count_of, quoted
@@ -231,7 +233,12 @@ def diff_text(diff: OrgDiff, what_if: WhatIf | None = None) -> str:
     parts = [head]
     findings = [_wrap(findings_line(diff))]
     findings += _finding_lines(diff.new, diff.findings_new, "new")
-    findings += _finding_lines(diff.old, diff.findings_resolved, "resolved")
+    gone = tuple(f for f in diff.findings_resolved if subject_gone(diff, f))
+    findings += _finding_lines(diff.old, tuple(f for f in diff.findings_resolved
+                                               if f not in gone), "resolved")
+    if gone:
+        findings.append(_wrap(_gone_line(len(gone), len(gone) < len(diff.findings_resolved))
+                              + f": {_subjects(gone)} (--format json lists them).", "  ", "  "))
     parts.append("\n".join(findings) + "\n")
     carried = carried_lines(diff)
     if carried:
@@ -243,6 +250,31 @@ def diff_text(diff: OrgDiff, what_if: WhatIf | None = None) -> str:
     parts.append(_listed(f"Goals: {_counts(goal_counts)}.", goal_lines(diff)))
     parts.append(_slack_text(diff))
     return "\n".join(parts)
+
+
+def subject_gone(diff: OrgDiff, finding: Finding) -> bool:
+    """Whether a finding's subject is not in the new version: dropped, removed, or
+    (matched by title) left without a pair."""
+    if finding.subject_kind == TEAM:
+        return finding.subject not in diff.matching.teams
+    if finding.subject_kind in (OBJECTIVE, KEY_RESULT):
+        return finding.subject not in diff.matching.goals
+    return subject_node(finding) not in diff.new.graph
+
+
+def _gone_line(count: int, after_others: bool) -> str:
+    if after_others:
+        return f"and {count} more resolved only because what they were about is gone"
+    if count == 1:
+        return "Resolved only because what it was about is gone"
+    return f"All {count} resolved only because what they were about is gone"
+
+
+def _subjects(findings: Iterable[Finding], most: int = 8) -> str:
+    """The distinct subjects of some findings, in order, at most ``most`` named."""
+    names = list(dict.fromkeys(short_label(f) for f in findings))
+    shown = ", ".join(names[:most])
+    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
 def _counts(counts: dict[str, int]) -> str:
