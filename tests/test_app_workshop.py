@@ -93,7 +93,7 @@ def test_dropping_a_team_shows_the_new_orphans_and_can_be_applied():
     new = frame(at, "workshop_whatif_new")
     orphans = set(new.loc[new["check"] == "orphan-team", "subject"])
     assert orphans == {"platform", "mobile"}
-    assert any("2 new orphan team(s)" in m.value for m in at.markdown)
+    assert any("2 new orphan teams" in m.value for m in at.markdown)
     assert "Nothing changed yet." in [c.value for c in at.caption]  # the draft is as it was
     at.button(key="workshop_apply_whatif").click().run()
     assert "ENG1" not in set(at.data_editor[0].value["id"])

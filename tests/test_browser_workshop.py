@@ -50,7 +50,7 @@ def test_an_edit_and_a_what_if_in_chromium(app_url, shots):  # noqa: F811
         idle(page)
         verdict = page.locator('[data-testid="stMarkdown"]').filter(has_text="What would break")
         verdict.first.wait_for(timeout=60000)
-        assert "2 new orphan team(s)" in verdict.first.inner_text()
+        assert "2 new orphan teams" in verdict.first.inner_text()
         page.get_by_text("What if…").first.scroll_into_view_if_needed()
         page.wait_for_timeout(1500)
         page.screenshot(path=str(shots / "explorer-whatif.png"), full_page=False)

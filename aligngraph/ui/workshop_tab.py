@@ -20,6 +20,7 @@ from ..graph import OBJECTIVE, PERSON, TEAM, nodes_of
 from ..io import save as saving
 from ..io.writer import document_data
 from ..report import Report
+from ..text import count_of
 from ..whatif import drop
 from . import state
 from . import workshop_state as ws
@@ -121,7 +122,7 @@ def _history(draft: ws.Draft, key: str) -> None:
     middle.button("Reset", key="workshop_reset", on_click=ws.reset, args=(key,),
                   disabled=not draft.versions, help="Back to the files as loaded")
     if draft.versions:
-        right.caption(f"{len(draft.versions)} edit(s); last: {plain(last, 120)}")
+        right.caption(f"{count_of(len(draft.versions), 'edit')}; last: {plain(last, 120)}")
     else:
         right.caption("No edits yet: this is the organisation as loaded.")
 
@@ -262,9 +263,10 @@ def _what_if(working: state.Source, settings: dict, report: Report) -> None:
     diff = _compare(working, after, settings)
     status = list(diff.goal_status.values())
     orphans = [f for f in diff.findings_new if f.check == "orphan-team"]
-    st.markdown(f"**What would break**: {len(diff.findings_new)} new finding(s), "
-                f"{len(orphans)} new orphan team(s); {status.count('removed')} goal(s) "
-                f"removed, {len(diff.findings_resolved)} finding(s) resolved.")
+    st.markdown(f"**What would break**: {count_of(len(diff.findings_new), 'new finding')}, "
+                f"{count_of(len(orphans), 'new orphan team')}; "
+                f"{count_of(status.count('removed'), 'goal')} removed, "
+                f"{count_of(len(diff.findings_resolved), 'finding')} resolved.")
     st.dataframe(_findings(diff.findings_new), hide_index=True, key="workshop_whatif_new")
     st.button("Apply to the draft", key="workshop_apply_whatif", on_click=_apply_what_if,
               args=(working, chosen, candidate))
