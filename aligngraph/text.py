@@ -93,6 +93,7 @@ identify implement integrate interview introduce investigate kick launch maintai
 measure migrate move onboard organise organize participate plan prepare produce provide
 publish rebuild refresh release renew research review roll run schedule scope send set ship
 start support test tidy track update work write
+ensure formalise formalize install monitor perform revamp tag
 """.split())
 
 #: Verbs that make an *objective* a task: finishing a piece of work. Narrower than

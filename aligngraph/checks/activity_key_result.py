@@ -25,9 +25,12 @@ Measured precision (findings read by hand as a coach, 2026-12, after adding the 
 lemmas; a sample of 30 where there were more): GitLab FY21-Q1 29 of 30 true, 1 misleading
 ("Review 50 merge requests": a count of output some coaches accept); GitLab FY24-Q3 5 of
 5; Sourcegraph CY19-Q4 19 of 19; Sourcegraph FY23-Q1 1 of 1 (two "Add $N ARR" false
-alarms were removed by counting sums of money and revenue as outcomes). Recall is not
-measured: a task that starts with a verb outside the list ("Get the board to approve the
-plan") passes.
+alarms were removed by counting sums of money and revenue as outcomes). Seven verbs a
+coach's review found missing (perform, revamp, install, tag, monitor, ensure, formalise)
+added 14 findings over the 26 real files, 13 of them true; the doubtful one, "Ensure
+that no technical issue blocks a deal…", states a state that could be counted. Recall is
+not measured: a task that starts with a verb outside the list ("Get the board to approve
+the plan") passes.
 """
 
 from __future__ import annotations
