@@ -187,9 +187,26 @@ def test_settings_merge_across_files_option_by_option_and_conflicts_are_located(
                    "True conflicts with False set in another file", 4, 26)]
 
 
-def test_a_file_of_records_that_are_not_mappings_counts_its_other_errors_too():
-    """1,001 teams written as ``1`` and no ``objectives:``: 1,002 errors, 1,000 listed."""
-    found = problems(loader.load_texts, [("a.yaml", "teams:\n" + "  - 1\n" * 1001)])
-    assert len(found) == 1001
-    assert Problem("a.yaml", "", "2 more problems of the same kinds in this file are not "
-                   "listed one by one (at most 1,000 of each kind are)") in found
+def more_line(found: list[Problem]) -> str:
+    (line,) = [p.message for p in found if " more problems of the same kinds" in p.message]
+    return line
+
+
+@pytest.mark.parametrize("rest, untold", [
+    ("objectives: []\n", 1),  # only the 1,001 teams: 1 past the 1,000 listed
+    ("", 2),  # and objectives missing
+    # two bad dates, and an objective with neither team nor title: 1,001 + 4
+    ("cycle: {name: Q3, start: not a date, end: soon}\n"
+     "people: [{id: p1}]\nobjectives: [{id: O1}]\n", 5),
+])
+def test_a_file_of_records_that_are_not_mappings_counts_its_other_errors_too(rest, untold):
+    found = problems(loader.load_texts, [("a.yaml", rest + "teams:\n" + "  - 1\n" * 1001)])
+    assert more_line(found) == (f"{untold} more problems of the same kinds in this file are "
+                                "not listed one by one (at most 1,000 of each kind are)")
+
+
+def test_a_record_list_that_is_not_a_list_counts_once_beside_the_broken_records():
+    found = problems(loader.load_texts, [
+        ("a.yaml", "teams: oops\nobjectives: []\npeople:\n" + "  - 1\n" * 1001)])
+    assert more_line(found) == ("2 more problems of the same kinds in this file are not "
+                                "listed one by one (at most 1,000 of each kind are)")
