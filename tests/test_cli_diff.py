@@ -153,5 +153,13 @@ def test_whatif_text_folds_findings_resolved_only_because_their_subject_is_gone(
     _, out, _ = run_cli(capsys, "whatif", versions[0], "--drop", "team:ops")
     assert ("  All 2 resolved only because what they were about is gone: O1 (--format json "
             "lists them).") in out.splitlines()
+    _, out, _ = run_cli(capsys, "whatif", versions[0], "--drop", "team:app", "--format",
+                        "markdown")
+    assert [line for line in out.splitlines() if line.startswith("| resolved")] == [
+        "| resolved | error | AG106 missing-liaison | W1 (team web) | W1 “Launch the new "
+        "checkout” of “Web” depends on App, but nobody is named liaison. Name one person whose "
+        "job is to unstick it when it stalls. |"]
+    assert ("and 2 more resolved only because what they were about is gone: A1 (`--format "
+            "json` lists them).") in out.splitlines()
     _, out, _ = run_cli(capsys, "whatif", versions[0], "--drop", "team:ops", "--format", "json")
     assert len(json.loads(out)["findings"]["resolved"]) == 2  # the JSON still lists them

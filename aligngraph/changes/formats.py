@@ -334,17 +334,22 @@ def diff_markdown(diff: OrgDiff, what_if: WhatIf | None = None) -> str:
     else:
         lines = ["# What if", "", f"{_cell(what_if.describe())}, on a copy of {_cell(old)}"]
     lines += ["", "## Findings", "", _cell(findings_line(diff)), ""]
+    gone = tuple(f for f in diff.findings_resolved if subject_gone(diff, f))
+    resolved = tuple(f for f in diff.findings_resolved if f not in gone)
     rows = [("new", diff.new, f) for f in diff.findings_new[:LISTED]]
-    rows += [("resolved", diff.old, f) for f in diff.findings_resolved[:LISTED]]
+    rows += [("resolved", diff.old, f) for f in resolved[:LISTED]]
     if rows:
         lines += ["| | severity | check | subject | message |", "|---|---|---|---|---|"]
         lines += [f"| {kind} | {f.severity} | {f.code} {f.check} | "
                   f"{_cell(subject_label(report, f))} | {_cell(f.message)} |"
                   for kind, report, f in rows]
         lines.append("")
-    more = max(0, len(diff.findings_new) - LISTED) + max(0, len(diff.findings_resolved) - LISTED)
+    more = max(0, len(diff.findings_new) - LISTED) + max(0, len(resolved) - LISTED)
     if more:
         lines += [f"… and {more} more findings (`--format json` lists them all).", ""]
+    if gone:
+        lines += [_cell(f"{_gone_line(len(gone), bool(resolved))}: {_subjects(gone)} "
+                        "(`--format json` lists them)."), ""]
     sections = [("Teams", team_lines(diff)), ("Goals", goal_lines(diff))]
     if diff.matching.match == "title":
         sections.insert(0, ("Objectives carried over", carried_lines(diff)))
