@@ -92,6 +92,19 @@ def settle(page, ms: int = 1000) -> None:
     page.wait_for_timeout(ms)  # let grids, charts and the picture paint
 
 
+def open_upload(playwright, app_url: str, path: Path):
+    """A browser on the explorer with ``path`` uploaded and explored: (browser, page)."""
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    page.goto(app_url)
+    page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=60000)
+    pick(page, "Organisation", "Uploaded files")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
+    idle(page)
+    page.get_by_text("uploaded files ·").first.wait_for(timeout=60000)
+    return browser, page
+
+
 def test_every_tab_of_the_explorer_in_chromium(app_url, shots):
     """The Meridian sample, tab by tab, with a screenshot of each (docs/img/explorer-*)."""
     with sync_api.sync_playwright() as playwright:
@@ -159,14 +172,7 @@ def test_a_click_on_the_picture_of_a_gitlab_sized_organisation_focuses_on_it(app
     org = tmp_path / "org.json"
     org.write_text(json.dumps(generate(60, seed=0)))
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1600, "height": 1000})
-        page.goto(app_url)
-        page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=60000)
-        pick(page, "Organisation", "Uploaded files")
-        page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(org))
-        idle(page)
-        page.get_by_text("uploaded files ·").first.wait_for(timeout=60000)
+        browser, page = open_upload(playwright, app_url, org)
         page.get_by_role("tab", name="Graph").click()
         graph = graph_frame(page)
         team = graph.locator("g.node.team#team-t1").first
@@ -188,14 +194,7 @@ def test_an_xlsx_upload_is_explored_in_chromium(app_url, shots, tmp_path):
     book = tmp_path / "nimbus.xlsx"
     assert main(["convert", str(ROOT / "samples" / "nimbus.yaml"), "-o", str(book)]) == 0
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1600, "height": 1000})
-        page.goto(app_url)
-        page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=60000)
-        pick(page, "Organisation", "Uploaded files")
-        page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(book))
-        idle(page)
-        page.get_by_text("uploaded files ·").first.wait_for(timeout=60000)
+        browser, page = open_upload(playwright, app_url, book)
         teams = page.locator('[data-testid="stMetric"]').filter(has_text="Teams").first
         teams.wait_for(timeout=60000)
         assert "8" in teams.inner_text()
