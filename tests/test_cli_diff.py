@@ -7,7 +7,7 @@ import jsonschema
 import pytest
 
 from planning_orgs import BASE, NEXT
-from test_cli import ROOT, REAL, run_cli
+from test_cli import REAL, ROOT, needs_real, run_cli
 
 SCHEMA = json.loads((ROOT / "schema" / "diff.schema.json").read_text())
 
@@ -131,7 +131,7 @@ def test_diff_threshold_out_of_range_is_a_usage_error(capsys, versions):
     assert code == 2 and "expected a number above 0 and at most 1, got 2.0" in err
 
 
-@pytest.mark.skipif(not (REAL / "gitlab-fy21-q1.yaml").exists(), reason="no real data here")
+@needs_real
 def test_gitlab_cycle_over_cycle_by_title(capsys):
     code, out, _ = run_cli(capsys, "diff", str(REAL / "gitlab-fy20-q4.yaml"),
                            str(REAL / "gitlab-fy21-q1.yaml"), "--match", "title",
