@@ -149,8 +149,6 @@ def test_the_sample_round_trips_through_its_tables_unchanged():
 
 
 def _json(data) -> str:
-    import json
+    from aligngraph.io.writer import document_json
 
-    from aligngraph.io.writer import _iso_date
-
-    return json.dumps(data, default=_iso_date)
+    return document_json(data).decode("utf-8")

@@ -33,7 +33,7 @@ from typing import Any
 from ..errors import AligngraphError
 from ..model import Organisation
 from .loader import SUFFIXES, load_bytes
-from .writer import document_data
+from .writer import document_data, document_json
 
 BACKUP_SUFFIX = ".bak"
 _KINDS = {"teams": "team", "people": "person", "objectives": "goal"}
@@ -183,13 +183,7 @@ def plan(files: Sequence[tuple[str, bytes]], data: Mapping[str, Any]) -> dict[st
 
 def _as_json(data: dict[str, Any]) -> dict[str, Any]:
     """Dates as ISO text, as in the draft (kept as JSON): both sides compare alike."""
-    return json.loads(json.dumps(data, default=_iso))
-
-
-def _iso(value: Any) -> str:
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    raise TypeError(f"cannot write {type(value).__name__}")
+    return json.loads(document_json(data))
 
 
 def _records(doc: Mapping[str, Any]) -> dict[tuple[str, str], tuple[str, dict]]:

@@ -19,13 +19,18 @@ def write_document(data: dict[str, Any], path: Path) -> None:
     """Write ``data`` to ``path``: JSON for ``.json``, YAML (with libyaml) otherwise."""
     with path.open("w", encoding="utf-8") as handle:
         if path.suffix.lower() == ".json":
-            json.dump(data, handle, ensure_ascii=False, default=_iso_date)
+            json.dump(data, handle, ensure_ascii=False, default=iso_date)
         else:
             yaml.dump(data, handle, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
                       width=100)
 
 
-def _iso_date(value: Any) -> str:
+def document_json(data: dict[str, Any]) -> bytes:
+    """A v1 document as UTF-8 JSON bytes, as ``write_document`` writes a ``.json`` file."""
+    return json.dumps(data, ensure_ascii=False, default=iso_date).encode("utf-8")
+
+
+def iso_date(value: Any) -> str:
     """Dates in JSON are written ``YYYY-MM-DD``, as the format reads them."""
     if isinstance(value, dt.date):
         return value.isoformat()

@@ -10,7 +10,6 @@ the located message beside it.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from ..draft import (
     key_result_rows, objective_rows, row_of,
 )
 from ..errors import InputError
-from ..io.writer import document_data
+from ..io.writer import document_data, document_json
 from . import state
 
 DRAFT_NAME = "draft.json"
@@ -73,17 +72,7 @@ def draft_of(source: state.Source) -> Draft:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _document_json(digest: str, _source: state.Source) -> bytes:
-    return _json(document_data(state.organisation(_source)))
-
-
-def _json(data: dict[str, Any]) -> bytes:
-    return json.dumps(data, ensure_ascii=False, default=_iso).encode("utf-8")
-
-
-def _iso(value: Any) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+    return document_json(document_data(state.organisation(_source)))
 
 
 def document(draft: Draft) -> dict[str, Any]:
@@ -133,7 +122,7 @@ def _apply(draft: Draft, edits: list[tuple[str, TableEdit]]) -> None:
         draft.problems = [f"{TABLE_NAMES[problem.table]}, row {problem.row + 1}, "
                           f"{problem.column}: {problem.message}"]
         return
-    candidate = _json(new)
+    candidate = document_json(new)
     try:
         state.organisation(state.Source(((DRAFT_NAME, candidate),), "draft"))
     except InputError as exc:

@@ -18,7 +18,7 @@ from ..draft import KEY_RESULTS, OBJECTIVES, key_result_rows, objective_rows
 from ..errors import AligngraphError
 from ..graph import OBJECTIVE, PERSON, TEAM, nodes_of
 from ..io import save as saving
-from ..io.writer import document_data
+from ..io.writer import document_data, document_json
 from ..report import Report
 from ..text import count_of
 from ..whatif import drop
@@ -258,7 +258,7 @@ def _what_if(working: state.Source, settings: dict, report: Report) -> None:
     except AligngraphError as exc:
         st.warning(plain(exc))
         return
-    candidate = ws._json(document_data(dropped))
+    candidate = document_json(document_data(dropped))
     after = state.Source(((ws.DRAFT_NAME, candidate),), "what if")
     diff = _compare(working, after, settings)
     status = list(diff.goal_status.values())
