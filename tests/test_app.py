@@ -248,3 +248,27 @@ def test_nimbus_opens_on_its_goals_and_a_click_on_a_key_result_focuses_on_it():
     assert re.search(r'id="goal-GRO1_1" class="node key-result[^"]* focus"', iframe_html(at))
     at.run()  # the same click is not followed twice, and the focus stays
     assert at.selectbox(key="focus").value == "goal:GRO1.1" and not at.exception
+
+
+def test_a_draft_is_drawn_with_the_folding_chosen_for_the_files_it_came_from(monkeypatch):
+    """An edit lays the picture out once, in the loaded files' folding; a focus that only
+    the draft has chooses its own."""
+    from aligngraph.render import screen
+    from aligngraph.ui import state
+
+    loaded = state.Source.from_paths([str(ROOT / "samples" / "meridian.yaml")], "meridian")
+    text = (ROOT / "samples" / "meridian.yaml").read_text(encoding="utf-8")
+    draft = state.Source(((("draft.yaml", text.replace(
+        "id: MER1\n", "id: MERX\n", 1).encode("utf-8")),)), "draft")
+    base = state.screen_picture(loaded.digest, "{}", "teams", None, None, "findings",
+                                "light", "", loaded)
+    likes = []
+    drawn = screen.draw_on_screen
+    monkeypatch.setattr(state, "draw_on_screen",
+                        lambda *a, **k: likes.append(k["like"]) or drawn(*a, **k))
+    state.screen_picture(draft.digest, "{}", "teams", None, None, "findings", "light", "",
+                         draft, loaded)
+    state.screen_picture(draft.digest, "{}", "focus", "MERX", 1, "findings", "light", "",
+                         draft, loaded)
+    assert likes[0] == base  # a copy: the cache hands out copies
+    assert likes[-1] is None  # MERX is not in the loaded files

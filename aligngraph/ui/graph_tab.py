@@ -74,7 +74,7 @@ def show_graph(source: state.Source, settings: dict, report: Report, changes: st
     try:
         shown = state.screen_picture(source.digest, json.dumps(settings, sort_keys=True), view,
                                      focus, depth, color_by, theme,
-                                     changes if view in CHANGES_VIEWS else "", source)
+                                     changes if view in CHANGES_VIEWS else "", source, home)
     except AligngraphError as exc:
         st.warning(plain(exc))
         return None

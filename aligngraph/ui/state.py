@@ -112,15 +112,22 @@ def report(source: Source, settings: dict) -> Report:
 @st.cache_data(show_spinner="Drawing…", max_entries=64)
 def screen_picture(digest: str, settings_json: str, view: str, focus: str | None,
                    depth: int | None, color_by: str, theme: str, changes: str,
-                   _source: Source) -> OnScreen:
+                   _source: Source, _loaded: Source | None = None) -> OnScreen:
     """One view folded to read best in the explorer's frame: its SVG and DOT.
 
-    The folding is chosen once per view, under the files' own settings and colours;
-    other settings and colours draw with the same folding in one layout, so moving a
-    threshold does not pay for the choice again. ``changes`` (JSON of
+    The folding is chosen once per view, for the files as loaded (``_loaded``, when
+    ``_source`` is a Workshop draft of them) under their own settings and colours; other
+    settings, colours and drafts draw with the same folding in one layout, so moving a
+    threshold or editing a goal does not pay for the choice again. ``changes`` (JSON of
     :meth:`aligngraph.diff.OrgDiff.marks`, or empty) colours the goals by what changed."""
-    first = (screen_picture(digest, "{}", view, focus, depth, "findings", theme, "", _source)
-             if (settings_json, color_by, changes) != ("{}", "findings", "") else None)
+    home = _loaded or _source
+    first = None
+    if (digest, settings_json, color_by, changes) != (home.digest, "{}", "findings", ""):
+        try:
+            first = screen_picture(home.digest, "{}", view, focus, depth, "findings", theme,
+                                   "", home)
+        except AligngraphError:  # the focus is new in the draft: choose its folding afresh
+            first = None
     rep = report(_source, json.loads(settings_json))
     marks = DiffMarks(**json.loads(changes)) if changes else None
     return draw_on_screen(rep, view=view, focus=focus, depth=depth, color_by=color_by,
