@@ -17,7 +17,7 @@ from .checks import (
 )
 from .errors import InputError, Problem
 from .graph import KEY_RESULT, OBJECTIVE, PERSON, TEAM, build_graph, team_key
-from .io import config_file, loader
+from .io import config_file, loader, revision
 from .io.check_cases import CheckCase
 from .io.positions import locate_records
 from .io.tables import TableOptions
@@ -91,6 +91,15 @@ def load_bytes(files: Sequence[tuple[str, bytes]], tables: TableOptions | None =
                ) -> Organisation:
     """Validate OKR documents given as ``(name, bytes)`` (uploads), like :func:`load`."""
     return loader.load_bytes(files, settings_check=settings_problems, tables=tables)
+
+
+def load_revision(name: str, content: bytes, data: Mapping[str, Any], texts: revision.Texts,
+                  base: revision.Revision | None) -> Organisation:
+    """Validate a new version of a one-file organisation, like :func:`load_bytes`, but
+    validating again only the records ``base`` does not hold (see
+    :mod:`aligngraph.io.revision`)."""
+    return revision.load_revision(name, content, data, texts, base,
+                                  settings_check=settings_problems)
 
 
 def load_texts(texts: Sequence[tuple[str, str]]) -> Organisation:

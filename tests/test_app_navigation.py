@@ -85,7 +85,7 @@ def test_the_graph_tab_opens_on_a_view_that_reads(app):
 
 
 def test_people_charts_are_horizontal_sorted_and_stacked(app):
-    frame = people_load_frame(report())
+    frame = people_load_frame(report().graph)
     specs = charts(app)
     assert [s["title"] for s in specs] == ["Objectives per person", "Key results per person",
                                            "Teams per person"]
@@ -131,7 +131,7 @@ def test_clicks_and_selections_focus_the_graph_and_back_returns():
     assert at.selectbox(key="view").value == "teams"
     assert at.session_state["slack_table"]["selection"]["rows"] == []
     # A person selected in the People table.
-    first = people_load_frame(report()).iloc[0]
+    first = people_load_frame(report().graph).iloc[0]
     at.session_state["people_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
     at.run()
     assert at.selectbox(key="focus").value == f"person:{first['id']}"

@@ -123,8 +123,22 @@ def _load(texts: Sequence[tuple[str, str]], sheets: Sequence[tuple[str, bytes]],
         problems += found
         if parsed is not None:
             documents.append(parsed)
+    notices = [notice for workbook in workbooks for notice in workbook.notices]
+    return _organisation(documents, sources, problems, settings_check, notices)
+
+
+def organisation_of(documents: Sequence[Parsed], settings_check: SettingsCheck | None = None
+                    ) -> Organisation:
+    """Merge documents validated already into one organisation, checking the rules across
+    records (unique ids, references, cycles) and the settings. Raises InputError; its
+    problems carry no line numbers, as the texts are not at hand."""
+    return _organisation(documents, _Sources(), [], settings_check, [])
+
+
+def _organisation(documents: Sequence[Parsed], sources: _Sources, problems: list[Problem],
+                  settings_check: SettingsCheck | None, notices: list[str]) -> Organisation:
     org, merge_problems = _merge(documents, sources)
-    org.notices = [notice for workbook in workbooks for notice in workbook.notices]
+    org.notices = notices
     problems += merge_problems
     if settings_check is not None:
         problems += _settings_problems(settings_check(org.settings), sources)

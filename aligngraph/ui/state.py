@@ -11,6 +11,7 @@ import functools
 import hashlib
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -58,18 +59,22 @@ class Source:
 
 
 @st.cache_resource(show_spinner="Reading the OKR files…", max_entries=8)
-def _organisation(digest: str, _source: Source) -> Organisation | InputError:
+def _organisation(digest: str, _source: Source,
+                  _load: Callable[[], Organisation] | None = None) -> Organisation | InputError:
     if _source.problems:
         return InputError(list(_source.problems))
     try:
-        return load_bytes(list(_source.files))
+        return _load() if _load else load_bytes(list(_source.files))
     except InputError as exc:
         return exc
 
 
-def organisation(source: Source) -> Organisation:
-    """The validated organisation of a source; raises InputError with every problem."""
-    result = _organisation(source.digest, source)
+def organisation(source: Source, load: Callable[[], Organisation] | None = None
+                 ) -> Organisation:
+    """The validated organisation of a source; raises InputError with every problem.
+    ``load``, when given, is a quicker way to the same result than loading the files (a
+    Workshop draft validated against its last version): it runs only if the cache misses."""
+    result = _organisation(source.digest, source, load)
     if isinstance(result, InputError):
         raise result
     return result
@@ -181,4 +186,4 @@ def alignment_counts(digest: str, settings_json: str, _source: Source) -> dict[s
 @st.cache_data(show_spinner=False, max_entries=8)
 def people_table(digest: str, _source: Source) -> pd.DataFrame:
     """Each person's load: it depends on the files only, not on the settings."""
-    return people_load_frame(report(_source, {}))
+    return people_load_frame(_graph(digest, organisation(_source)))

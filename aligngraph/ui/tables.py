@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import networkx as nx
 import pandas as pd
 
 from ..checks import REGISTRY
@@ -108,10 +109,9 @@ def _pct(value: float | None) -> float | None:
 LOAD_MEASURES = {"objectives": "objectives", "key results": "key_results", "teams": "teams"}
 
 
-def people_load_frame(report: Report) -> pd.DataFrame:
+def people_load_frame(graph: nx.DiGraph) -> pd.DataFrame:
     """Objectives, key results and teams each person carries, most loaded first, each
     also split into their own teams' share and other teams' (``… own``, ``… other``)."""
-    graph = report.graph
     rows = []
     for person in nodes_of(graph, PERSON):
         load = split_load(graph, person)

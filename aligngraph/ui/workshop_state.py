@@ -22,7 +22,9 @@ from ..draft import (
     key_result_rows, objective_rows, row_of,
 )
 from ..errors import InputError
+from ..io.revision import Revision, document_bytes, record_texts
 from ..io.writer import document_data, document_json
+from ..pipeline import load_revision
 from . import state
 
 DRAFT_NAME = "draft.json"
@@ -42,6 +44,7 @@ class Draft:
     problems: list[str] = field(default_factory=list)  # why the pending edit is refused
     saved: str = ""
     parsed: tuple[bytes, dict] | None = None  # the current version, parsed
+    revision: tuple[bytes, Revision | None] | None = None  # and its records' models
 
     @property
     def edited(self) -> bool:
@@ -122,13 +125,30 @@ def _apply(draft: Draft, edits: list[tuple[str, TableEdit]]) -> None:
         draft.problems = [f"{TABLE_NAMES[problem.table]}, row {problem.row + 1}, "
                           f"{problem.column}: {problem.message}"]
         return
-    candidate = document_json(new)
+    texts = record_texts(new)
+    candidate = document_bytes(new, texts)
+    base = _revision(draft)
     try:
-        state.organisation(state.Source(((DRAFT_NAME, candidate),), "draft"))
+        org = state.organisation(
+            state.Source(((DRAFT_NAME, candidate),), "draft"),
+            lambda: load_revision(DRAFT_NAME, candidate, new, texts, base))
     except InputError as exc:
         draft.problems = [located(problem, new) for problem in exc.problems]
         return
     push(draft, "; ".join(what), candidate)
+    draft.parsed = (candidate, new)
+    draft.revision = (candidate, Revision.pair(texts, org))
+
+
+def _revision(draft: Draft) -> Revision | None:
+    """The current version's records with their models, which the next version need not
+    validate again. The files as loaded are paired with the document written from them
+    (:func:`aligngraph.io.writer.document_data` reads back into the same records)."""
+    data = current_bytes(draft)
+    if draft.revision is None or draft.revision[0] is not data:
+        texts = record_texts(document(draft))
+        draft.revision = (data, Revision.pair(texts, state.organisation(source_of(draft))))
+    return draft.revision[1]
 
 
 def _rows(table: str, data: dict[str, Any], edit: TableEdit) -> list[dict[str, Any]]:
