@@ -7,8 +7,8 @@ the original (records are never changed in place anywhere in aligngraph).
 
 Dropping:
 
-- a **team**: its objectives (and their key results) go, and its sub-teams move up to its
-  parent (to the top when it was a root); its people keep their record but no home team;
+- a **team**: its objectives (and their key results) go, and its sub-teams and its people
+  move up to its parent (sub-teams to the top and people to no team, when it was a root);
 - an **objective**: its key results go with it;
 - a **key result**: only itself;
 - a **person**: the goals they own become unowned; they leave every contributor list,
@@ -142,19 +142,20 @@ def _goal_id(org: Organisation, text: str, doing: str) -> str:
 
 
 def _without(org: Organisation, dropped: Dropped) -> Organisation:
-    teams = []
     parent_of = {t.id: t.parent for t in org.teams}
-    for team in org.teams:
-        if team.id in dropped.teams:
-            continue
-        parent = team.parent
-        while parent is not None and parent in dropped.teams:
-            parent = parent_of.get(parent)
-        lead = None if team.lead in dropped.people else team.lead
-        teams.append(_updated(team, parent=parent, lead=lead))
+
+    def kept_team(team: str | None) -> str | None:
+        """The team itself, or its nearest ancestor that is not dropped."""
+        while team is not None and team in dropped.teams:
+            team = parent_of.get(team)
+        return team
+
+    teams = [_updated(team, parent=kept_team(team.parent),
+                      lead=None if team.lead in dropped.people else team.lead)
+             for team in org.teams if team.id not in dropped.teams]
     people = None
     if org.people is not None:
-        people = [_updated(p, team=None if p.team in dropped.teams else p.team)
+        people = [_updated(p, team=kept_team(p.team))
                   for p in org.people if p.id not in dropped.people]
     objectives = []
     for objective in org.objectives:

@@ -76,10 +76,12 @@ def test_fail_on_new_ignores_findings_the_old_version_had(capsys, versions):
     assert run_cli(capsys, "diff", versions[1], versions[0], "--fail-on-new", "error")[0] == 1
     # The same version twice adds nothing, whatever its own errors.
     assert run_cli(capsys, "diff", versions[0], versions[0], "--fail-on-new", "info")[0] == 0
-    # Dropping the ops team resolves its findings and adds only a warning and an info.
+    # Dropping the ops team resolves its findings, and Olga moving up to Company makes
+    # Company a team of two: a third finding resolved, none added.
     code, out, _ = run_cli(capsys, "whatif", versions[0], "--drop", "team:ops",
                            "--fail-on-new", "error")
-    assert code == 0 and "Findings: 0 new, 2 resolved" in out
+    assert code == 0 and "Findings: 0 new, 3 resolved" in out
+    assert "AG212 C1 (team co)" in out
 
 
 def test_without_fail_on_new_diff_exits_0(capsys, versions):
@@ -144,22 +146,25 @@ def test_whatif_text_folds_findings_resolved_only_because_their_subject_is_gone(
                                                                                versions):
     _, out, _ = run_cli(capsys, "whatif", versions[0], "--drop", "team:app")
     lines = out.splitlines()
-    assert "Findings: 0 new, 3 resolved (1 error, 2 warning), 6 unchanged." in lines
+    assert "Findings: 0 new, 4 resolved (1 error, 2 warning, 1 info), 5 unchanged." in lines
     assert [line for line in lines if line.startswith("  resolved  ")] == [
         "  resolved  error    AG106 W1 (team web): W1 “Launch the new checkout” of “Web” "
-        "depends on App, but"]  # W1 stays, and its finding is gone with App
+        "depends on App, but",  # W1 stays, and its finding is gone with App
+        "  resolved  info     AG212 E1 (team eng): Objective E1 “Ship a reliable platform” "
+        "belongs to"]  # App's one person moves up to Engineering, no longer a team of one
     assert ("  and 2 more resolved only because what they were about is gone: A1 (--format "
             "json lists them).") in lines
-    _, out, _ = run_cli(capsys, "whatif", versions[0], "--drop", "team:ops")
+    _, out, _ = run_cli(capsys, "whatif", versions[0], "--drop", "goal:O1")
     assert ("  All 2 resolved only because what they were about is gone: O1 (--format json "
             "lists them).") in out.splitlines()
     _, out, _ = run_cli(capsys, "whatif", versions[0], "--drop", "team:app", "--format",
                         "markdown")
-    assert [line for line in out.splitlines() if line.startswith("| resolved")] == [
+    assert [line for line in out.splitlines() if line.startswith("| resolved")][:1] == [
         "| resolved | error | AG106 missing-liaison | W1 (team web) | W1 “Launch the new "
         "checkout” of “Web” depends on App, but nobody is named liaison. Name one person whose "
         "job is to unstick it when it stalls. |"]
+    assert "| resolved | info | AG212 individual-okr | E1 (team eng) |" in out
     assert ("and 2 more resolved only because what they were about is gone: A1 (`--format "
             "json` lists them).") in out.splitlines()
-    _, out, _ = run_cli(capsys, "whatif", versions[0], "--drop", "team:ops", "--format", "json")
+    _, out, _ = run_cli(capsys, "whatif", versions[0], "--drop", "goal:O1", "--format", "json")
     assert len(json.loads(out)["findings"]["resolved"]) == 2  # the JSON still lists them

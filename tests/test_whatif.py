@@ -28,13 +28,13 @@ def parents(org) -> dict:
     return {t.id: t.parent for t in org.teams}
 
 
-def test_dropping_a_team_drops_its_objectives_and_lifts_its_sub_teams(base):
+def test_dropping_a_team_drops_its_objectives_and_lifts_its_sub_teams_and_people(base):
     changed = drop(base, ["eng"])
     assert parents(changed) == {"co": None, "web": "co", "app": "co", "ops": "co"}
     assert goals(changed) == {"C1", "C1.1", "W1", "W1.1", "A1", "O1"}
     assert goal(changed, "W1").aligns_to == [] and goal(changed, "A1").aligns_to == []
     assert {p.id: p.team for p in changed.people} == {
-        "ceo": "co", "ana": None, "bo": "web", "cy": "app", "ops": "ops"}
+        "ceo": "co", "ana": "co", "bo": "web", "cy": "app", "ops": "ops"}
     assert ("team", "eng") not in changed.origins and ("goal", "E1.2") not in changed.origins
     assert find_flaws(changed) == []
 
@@ -42,6 +42,7 @@ def test_dropping_a_team_drops_its_objectives_and_lifts_its_sub_teams(base):
 def test_dropping_a_root_team_makes_its_sub_teams_roots(base):
     changed = drop(base, ["team:co"])
     assert parents(changed) == {"eng": None, "web": "eng", "app": "eng", "ops": None}
+    assert {p.id: p.team for p in changed.people}["ceo"] is None
     assert goal(changed, "E1").aligns_to == [] and goal(changed, "O1").aligns_to == []
 
 
