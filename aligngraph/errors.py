@@ -29,6 +29,7 @@ class Problem:
     message: str
     line: int | None = None
     column: int | None = None
+    stands_for: int = 1  # problems this one counts: a line summing up N untold ones is N
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "path", _cut(self.path, MAX_MESSAGE))
@@ -64,13 +65,13 @@ class InputError(AligngraphError):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=_problem_order)
-        count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
-        lines = [f"{count:,} {noun} in the input:"]
+        self.count = sum(p.stands_for for p in self.problems)
+        noun = "problem" if self.count == 1 else "problems"
+        lines = [f"{self.count:,} {noun} in the input:"]
         lines += [f"  {p}" for p in self.problems[:MAX_LISTED]]
-        if count > MAX_LISTED:
-            lines.append(f"  … and {count - MAX_LISTED:,} more (the first {MAX_LISTED} are "
-                         "listed; fix them and run again)")
+        if len(self.problems) > MAX_LISTED:
+            lines.append(f"  … and {len(self.problems) - MAX_LISTED:,} more (the first "
+                         f"{MAX_LISTED} are listed; fix them and run again)")
         super().__init__("\n".join(lines))
 
 

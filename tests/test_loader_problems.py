@@ -158,7 +158,7 @@ def test_problems_past_the_cap_are_counted_in_the_file_of_the_first_left_out():
         ("a.yaml", "teams:\n" + teams + "objectives: [{id: O1, team: nope, title: t}]\n")])
     assert len(found) == 1001
     assert found[0] == Problem("a.yaml", "", "2 more problems of references and links are "
-                               "not listed one by one (at most 1,000 are)")
+                               "not listed one by one (at most 1,000 are)", stands_for=2)
 
 
 def test_json_too_deep_to_parse_is_judged_by_the_limits_given():
@@ -210,3 +210,11 @@ def test_a_record_list_that_is_not_a_list_counts_once_beside_the_broken_records(
         ("a.yaml", "teams: oops\nobjectives: []\npeople:\n" + "  - 1\n" * 1001)])
     assert more_line(found) == ("2 more problems of the same kinds in this file are not "
                                 "listed one by one (at most 1,000 of each kind are)")
+
+
+def test_the_header_counts_the_problems_a_summary_line_stands_for():
+    with pytest.raises(InputError) as caught:
+        loader.load_texts([("a.yaml", "objectives: []\nteams:\n" + "  - 1\n" * 1005)])
+    assert caught.value.count == 1005  # 1,000 listed, and the line telling of 5 more
+    assert str(caught.value).startswith("1,005 problems in the input:\n")
+    assert len(caught.value.problems) == 1001

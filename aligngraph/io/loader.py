@@ -149,7 +149,8 @@ def _organisation(documents: Sequence[Parsed], sources: _Sources, problems: list
         problems.append(Problem(_flaws_file(flaws[MAX_PROBLEMS_PER_FILE:], org), "",
                                 f"{len(flaws) - MAX_PROBLEMS_PER_FILE:,} more problems of "
                                 "references and links are not listed one by one (at most "
-                                f"{MAX_PROBLEMS_PER_FILE:,} are)"))
+                                f"{MAX_PROBLEMS_PER_FILE:,} are)",
+                                stands_for=len(flaws) - MAX_PROBLEMS_PER_FILE))
     if problems:
         raise InputError(problems)
     return org
@@ -284,7 +285,8 @@ def _validate(file: str, data: Any, sources: _Sources, limits: Limits
     if untold:
         problems.append(Problem(file, "", f"{untold:,} more problems of the same kinds in this "
                                 f"file are not listed one by one (at most "
-                                f"{MAX_PROBLEMS_PER_FILE:,} of each kind are)"))
+                                f"{MAX_PROBLEMS_PER_FILE:,} of each kind are)",
+                                stands_for=untold))
     return parsed, problems
 
 

@@ -86,7 +86,7 @@ def _explore(source: state.Source, titled: bool = True, local: bool = False) -> 
 def _show_input_error(exc: InputError, still_showing: state.Source | None = None) -> None:
     """The located problems, as text (never Markdown), at most the first hundreds."""
     st.title("aligngraph explorer")
-    count = len(exc.problems)
+    count = exc.count
     st.error(f"These files cannot be read: {count:,} problem{'s' if count != 1 else ''}. "
              "Fix them and upload again.")
     st.code(str(exc).split("\n", 1)[-1], language=None, wrap_lines=True)
