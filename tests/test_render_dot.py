@@ -6,6 +6,7 @@ import pytest
 
 from aligngraph import UsageError, check_paths
 from aligngraph.render import COLOR_BY, THEMES, RenderTooLarge, build_dot
+from aligngraph.render.labels import BADGE_GAP, html_label
 from aligngraph.pipeline import analyse
 from helpers import org_of
 
@@ -164,6 +165,14 @@ def test_fill_shows_alignment_findings_and_a_badge_counts_the_others():
     assert f'fillcolor="{light.severity["info"]}"' in aligned and "severity-info" in aligned
     assert "other-findings" not in aligned and "BGCOLOR" not in aligned
     assert "Alignment findings" in source and "hygiene and wording findings" in source
+
+
+def test_a_gap_keeps_a_short_nodes_id_off_its_badge():
+    label = html_label("Hire", caption="ENGPLAT-OBJ1", badge=1)
+    caption, gap, badge = label.split("<TR>")[1].split("</TD>")[:3]
+    assert "ENGPLAT-OBJ1" in caption and ">1</FONT>" in badge
+    assert gap == f'<TD WIDTH="{BADGE_GAP}">' and BADGE_GAP >= 4
+    assert '<TD COLSPAN="3">' in label  # the title spans the caption, gap and badge
 
 
 def test_teams_view_sums_badges_over_a_teams_goals_and_fills_by_alignment():

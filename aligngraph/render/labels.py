@@ -67,6 +67,7 @@ def wrap(text: str, width: int = 28, max_lines: int = 4) -> list[str]:
 
 
 BADGE_INK, BADGE_FILL = "#FFFFFF", "#4A4F55"
+BADGE_GAP = 6  # points between a node's caption and its badge
 
 
 def html_label(title: str, *, caption: str = "", ink: str = "#000000", muted: str = "#666666",
@@ -84,9 +85,10 @@ def html_label(title: str, *, caption: str = "", ink: str = "#000000", muted: st
     if badge or chips:
         return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
                 f'<TR><TD ALIGN="LEFT">{small if caption else ""}</TD>'
+                f'<TD WIDTH="{BADGE_GAP}"></TD>'  # keeps a short node's id off its badge
                 f'<TD ALIGN="RIGHT">{badge_cell(badge, *badge_colours) if badge else ""}</TD></TR>'
-                f'<TR><TD COLSPAN="2">{body}</TD></TR>'
-                + (f'<TR><TD COLSPAN="2">{chips}</TD></TR>' if chips else "")
+                f'<TR><TD COLSPAN="3">{body}</TD></TR>'
+                + (f'<TR><TD COLSPAN="3">{chips}</TD></TR>' if chips else "")
                 + '</TABLE>>')
     return f'<{small + "<BR/>" if caption else ""}{body}>'
 
