@@ -169,7 +169,7 @@ def test_fill_shows_alignment_findings_and_a_badge_counts_the_others():
 
 def test_a_gap_keeps_a_short_nodes_id_off_its_badge():
     label = html_label("Hire", caption="ENGPLAT-OBJ1", badge=1)
-    caption, gap, badge = label.split("<TR>")[1].split("</TD>")[:3]
+    caption, gap, badge = label.split("<TR>", 1)[1].split("</TD>", 2)
     assert "ENGPLAT-OBJ1" in caption and ">1</FONT>" in badge
     assert gap == f'<TD WIDTH="{BADGE_GAP}">' and BADGE_GAP >= 4
     assert '<TD COLSPAN="3">' in label  # the title spans the caption, gap and badge
