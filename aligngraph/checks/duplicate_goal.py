@@ -199,8 +199,9 @@ def _team_name(graph: nx.DiGraph, goal: str) -> str:
 def _named(graph: nx.DiGraph, goals: list[str], with_teams: bool) -> str:
     shown = [f"{_label(graph, g)} ({_team_name(graph, g)})" if with_teams else _label(graph, g)
              for g in goals[:NAMED]]
-    more = f" and {len(goals) - NAMED} more" if len(goals) > NAMED else ""
-    return ", ".join(shown[:-1]) + f" and {shown[-1]}" + more if len(shown) > 1 else shown[0] + more
+    if len(goals) > NAMED:  # "A, B and 3 more", not "A and B and 3 more"
+        return ", ".join(shown) + f" and {len(goals) - NAMED} more"
+    return ", ".join(shown[:-1]) + f" and {shown[-1]}" if len(shown) > 1 else shown[0]
 
 
 def _finding(graph: nx.DiGraph, goals: list[str], message: str, kind: str) -> Finding:

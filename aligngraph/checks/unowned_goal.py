@@ -94,9 +94,9 @@ def _nothing_owned(graph: nx.DiGraph, goals: list[str]) -> Finding:
     also = f" and {count_of(krs, 'key result')}" if krs else ""
     return Finding(
         subject=graph._node[root]["id"], subject_kind=TEAM,
-        message=(f"No goal in these files names an owner: none of the "
-                 f"{count_of(objectives, 'objective')}{also}. Name one person "
-                 "accountable for each objective, and one who reports each key result."),
+        message=(f"No goal in these files names an owner ({count_of(objectives, 'objective')}"
+                 f"{also}). Name one person accountable for each objective, and one who "
+                 "reports each key result."),
         data={"objectives": objectives, "key_results": len(goals) - objectives})
 
 

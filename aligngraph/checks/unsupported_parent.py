@@ -158,9 +158,11 @@ def _key_result_findings(graph: nx.DiGraph, objective: str) -> Iterator[Finding]
             continue
         if copies:
             data["copies"] = _ids(graph, copies)
+            one = len(copies) == 1
             message = (f"Key result {node['id']} {quoted(node['label'])} is repeated below by "
-                       f"{', '.join(data['copies'])}, which does not link to it. Link the "
-                       "copy, so the support shows.")
+                       f"{', '.join(data['copies'])}, which "
+                       f"{'does not link' if one else 'do not link'} to it. Link the "
+                       f"{'copy' if one else 'copies'}, so the support shows.")
         else:
             message = (f"Key result {node['id']} {quoted(node['label'])} has no goal below "
                        "aligned to it, though its objective is supported. Is it meant to be "
