@@ -64,7 +64,7 @@ def _explore(source: state.Source, titled: bool = True, local: bool = False) -> 
     for notice in state.organisation(loaded).notices:
         st.info(plain(notice))
     show_banner(loaded, diff)
-    navigation.follow(report, state.people_table(source.digest, source))
+    navigation.follow(report, lambda: state.people_table(source.digest, source))
     overview, graph, findings, people, workshop, exports = st.tabs(
         ["Overview", "Graph", "Findings", "People", "Workshop", "Exports"], key=navigation.TAB,
         on_change="rerun")

@@ -100,18 +100,19 @@ def can_go_back() -> bool:
     return bool(st.session_state.get(HISTORY))
 
 
-def follow(report: Report, people: Any) -> None:
+def follow(report: Report, people: Callable[[], Any]) -> None:
     """Focus the graph on whatever was newly clicked or selected since the last run.
 
-    ``people`` is the People table (its rows in the order shown).
+    ``people`` makes the People table (its rows in the order shown). It is called only
+    when a row newly selected in that table is followed: at 1,000 teams the table takes
+    a third of a second, and every new Workshop draft would pay it again.
     """
     graph = report.graph
     sources: dict[str, Callable[[Any], str | None]] = {
         GRAPH_CLICK: lambda value: _clicked(graph, value),
         SLACK_TABLE: lambda value: _row(value, lambda i: node_key(
             TEAM, report.slack[i].level.team) if i < len(report.slack) else None),
-        PEOPLE_TABLE: lambda value: _row(value, lambda i: node_key(
-            PERSON, people.iloc[i]["id"]) if i < len(people) else None),
+        PEOPLE_TABLE: lambda value: _row(value, lambda i: _person(people(), i)),
     }
     for measure in MEASURES:
         sources[chart_key(measure)] = _picked
@@ -133,6 +134,10 @@ MEASURES = ("objectives", "key results", "teams")
 def _row(value: Any, key_of: Callable[[int], str | None]) -> str | None:
     rows = (value.get("selection") or {}).get("rows") or []
     return key_of(rows[0]) if rows else None
+
+
+def _person(table: Any, row: int) -> str | None:
+    return node_key(PERSON, table.iloc[row]["id"]) if row < len(table) else None
 
 
 def _picked(value: Any) -> str | None:
