@@ -49,18 +49,21 @@ def show_graph(source: state.Source, settings: dict, report: Report, changes: st
             navigation.start_at(home.digest, "teams", "")
     focusing = st.session_state.get("view") == "focus"
     columns = st.columns([2, 2, 2, 1.4, 5] if focusing else [2, 2, 2, 1.4])
-    view = columns[0].selectbox("View", list(VIEWS), key="view")
-    color_by = columns[1].selectbox("Colour by", COLOR_BY, key="color_by")
-    theme = columns[2].selectbox("Theme", list(THEMES), key="theme")
+    # The controls keep their values while another tab is open (and this one not drawn).
+    view = columns[0].selectbox("View", list(VIEWS), key="view", persist_state="page")
+    color_by = columns[1].selectbox("Colour by", COLOR_BY, key="color_by",
+                                    persist_state="page")
+    theme = columns[2].selectbox("Theme", list(THEMES), key="theme", persist_state="page")
     depth: int | None = None
     if view == "focus":
         st.session_state.setdefault("depth", 2)
         depth = int(columns[3].number_input("Hops", min_value=0, max_value=8, key="depth",
+                                            persist_state="page",
                                             help="Alignment hops up and down from the focus."))
     elif view == "teams":
         st.session_state.setdefault("team_depth", 0)
         levels = int(columns[3].number_input("Org levels", min_value=0, max_value=8,
-                                             key="team_depth",
+                                             key="team_depth", persist_state="page",
                                              help="The deepest org level drawn; 0 draws as "
                                                   "deep as reads on screen."))
         depth = levels or None
@@ -131,7 +134,7 @@ def _focus_picker(report: Report, place, counts: Callable[[], dict[str, int]]) -
     sizes = report.counts
     if sizes["teams"] + sizes["objectives"] + sizes["people"] > MAX_CHOICES:
         typed = place.text_input("Focus on (an id: team, objective, key result or person)",
-                                 key="focus_typed").strip()
+                                 key="focus_typed", persist_state="page").strip()
         if not typed:
             return None
         try:
@@ -146,7 +149,7 @@ def _focus_picker(report: Report, place, counts: Callable[[], dict[str, int]]) -
         keys.append(current)  # a key result clicked in the picture
     if current not in keys:
         st.session_state["focus"] = keys[0] if keys else None
-    return place.selectbox("Focus on", keys, key="focus",
+    return place.selectbox("Focus on", keys, key="focus", persist_state="page",
                            format_func=lambda k: describe(graph, k, findings.get(k, 0)))
 
 
