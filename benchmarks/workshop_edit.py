@@ -7,9 +7,8 @@ draft, re-analyses it and redraws the page (server time, no browser).
 Each edit re-titles the first objective (five edits, each a new title, so no cache can
 answer), then undoing the last (a version seen before), with the Workshop tab open. Wall-clock time on a shared
 machine includes waiting for a core; the CPU time of this process (every thread, the
-script's run included; not Graphviz's `dot`, a child process) does not. The
-Graph tab draws the goals view for the sample and the teams view for large ones, as the
-explorer opens them.
+script's run included; not Graphviz's `dot`, a child process) does not. Only the open
+tab (the Workshop) is drawn, with the banner above the tabs.
 """
 
 from __future__ import annotations

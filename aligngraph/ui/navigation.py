@@ -24,6 +24,8 @@ from ..report import Report
 HISTORY = "graph_history"  # session key: the views before each move, last one last
 SEEN = "followed"  # session key: each source's state as last followed
 OPENING = "opening"  # session key: (digest, view, reason) of the view the tab opened on
+FILES = "files_shown"  # session key: the digest of the files on screen (as loaded)
+MOVED = "moved_on"  # session key: the digest of the files a focus click was last made on
 GENERATION = "selection_generation"  # bumped to start the charts' selections afresh
 GRAPH_CLICK = "graph_click"
 SLACK_TABLE = "slack_table"
@@ -38,8 +40,15 @@ def chart_key(measure: str) -> str:
     return f"people_chart:{measure}:{st.session_state.get(GENERATION, 0)}"
 
 
+def showing(digest: str) -> None:
+    """Note the files on screen (as loaded, not a Workshop draft of them), before any
+    click is followed: a click is made on them."""
+    st.session_state[FILES] = digest
+
+
 def focus_on(key: str) -> None:
     """Focus the graph on ``key`` (a node key), remember where it was, show the tab."""
+    st.session_state[MOVED] = st.session_state.get(FILES)
     place = {name: st.session_state.get(name) for name in _PLACE}
     if place["view"] == "focus" and place["focus"] == key:
         st.session_state[TAB] = GRAPH_TAB
@@ -81,8 +90,12 @@ def needs_opening(digest: str) -> bool:
 
 
 def start_at(digest: str, view: str, reason: str) -> None:
-    """Open the Graph tab on ``view``, for new files."""
+    """Open the Graph tab on ``view``, for new files. A focus clicked in another tab
+    before the Graph tab was first drawn for these files stays, one Back from ``view``."""
     st.session_state[OPENING] = (digest, view, reason)
+    if st.session_state.pop(MOVED, None) == digest:
+        st.session_state[HISTORY] = [{"view": view, "team_depth": 0}]
+        return
     st.session_state["view"] = view
     st.session_state["team_depth"] = 0
     st.session_state[HISTORY] = []
@@ -98,6 +111,15 @@ def opening_reason(view: str, team_depth: int) -> str | None:
 
 def can_go_back() -> bool:
     return bool(st.session_state.get(HISTORY))
+
+
+def keep_selections() -> None:
+    """Keep the tables' selections while their tab is closed. Streamlit forgets the state
+    of a widget that a run does not draw, and only the open tab is drawn; saved again as
+    plain session state, a selection is still there (and shown) when its tab opens."""
+    for table in (SLACK_TABLE, PEOPLE_TABLE):
+        if table in st.session_state:
+            st.session_state[table] = st.session_state[table]
 
 
 def follow(report: Report, people: Callable[[], Any]) -> None:
