@@ -1,4 +1,4 @@
-"""Small builders for tests: an organisation from a few lines of YAML."""
+"""Small builders for tests: an organisation from a few lines of YAML; a tab of the explorer opened."""
 
 from __future__ import annotations
 
@@ -29,3 +29,14 @@ def run(module, text: str, **options) -> list:
 def subjects(findings) -> set[str]:
     """The subjects of some findings."""
     return {finding.subject for finding in findings}
+
+
+def open_tab(at, label: str):
+    """Open one of the explorer's tabs by its label, as a click on it does (the tabs keep
+    the open one's label in session state), and rerun: only the open tab is drawn."""
+    from aligngraph.ui import navigation
+
+    at.session_state[navigation.TAB] = label
+    at.run()
+    assert not at.exception, at.exception
+    return at

@@ -9,6 +9,8 @@ from pathlib import Path
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from helpers import open_tab
+
 ROOT = Path(__file__).parent.parent
 APP = str(ROOT / "app.py")
 NIMBUS = "Nimbus (sample, 8 teams)"
@@ -49,6 +51,7 @@ def test_starts_on_the_mid_size_sample_with_overview_and_slack():
                                           "Exports"]
     slack = at.dataframe[SLACK].value
     assert set(slack["status"]) >= {"stacked", "detached", "balanced"}
+    open_tab(at, "Graph")
     # Its 117 objectives would draw 182 boxes too small to read: the teams view reads.
     assert at.selectbox(key="view").value == "teams"
     assert "the goals view would draw 182 boxes, with text 1.5 px high" in " ".join(
@@ -106,7 +109,7 @@ def test_changing_a_threshold_changes_the_findings():
 
 
 def test_focus_on_a_team_and_move_down_to_a_sub_team():
-    at = start()
+    at = open_tab(start(), "Graph")
     at.selectbox(key="view").set_value("focus").run()
     at.selectbox(key="focus").set_value("team:engineering").run()
     assert 'id="goal-ENG1"' in iframe_html(at)
@@ -116,7 +119,7 @@ def test_focus_on_a_team_and_move_down_to_a_sub_team():
 
 
 def test_selecting_a_finding_focuses_the_graph_on_its_subject():
-    at = start()
+    at = open_tab(start(), "Findings")
     at.multiselect(key="filter_check").set_value(["missing-liaison"]).run()
     choice = at.selectbox(key="finding_choice")
     assert len(choice.options) == 2
@@ -127,7 +130,7 @@ def test_selecting_a_finding_focuses_the_graph_on_its_subject():
 
 
 def test_every_view_and_colour_mode_draws():
-    at = start()
+    at = open_tab(start(), "Graph")
     for view in ("goals", "teams", "people"):
         at.selectbox(key="view").set_value(view).run()
         assert "<svg" in iframe_html(at), view
@@ -136,7 +139,7 @@ def test_every_view_and_colour_mode_draws():
 
 
 def test_people_chart_and_table():
-    at = start()
+    at = open_tab(start(), "People")
     people = tab(at, "People").dataframe[-1].value
     assert people.iloc[0]["person"] == "Leo Marchetti" and people.iloc[0]["objectives"] == 4
 
@@ -150,7 +153,7 @@ def test_downloads_carry_the_picture_and_the_report(monkeypatch):
         return original(self, data, mimetype, kind, filename)
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
-    at = start()
+    at = open_tab(start(), "Exports")
     labels = [b.label for b in tab(at, "Exports").get("download_button")]
     assert labels == ["Picture (SVG)", "Picture (PNG)", "Report (Markdown)", "Report (JSON)",
                       "Findings (CSV)", "Organisation (XLSX)"]
@@ -177,7 +180,7 @@ def test_large_organisation_focus_is_typed_and_checked(monkeypatch):
     from aligngraph.ui import graph_tab
 
     monkeypatch.setattr(graph_tab, "MAX_CHOICES", 10)
-    at = start()
+    at = open_tab(start(), "Graph")
     at.selectbox(key="view").set_value("focus").run()
     at.text_input(key="focus_typed").set_value("nobody").run()
     assert not at.exception and "nothing called 'nobody'" in at.warning[0].value
@@ -239,7 +242,7 @@ def test_bad_sheet_upload_shows_its_cells():
 
 
 def test_nimbus_opens_on_its_goals_and_a_click_on_a_key_result_focuses_on_it():
-    at = start()
+    at = open_tab(start(), "Graph")
     assert at.selectbox(key="view").value == "goals"  # 20 goals read at 8.4 px
     at.session_state["graph_click"] = {"id": "goal-GRO1_1", "n": 1}  # the SVG id of GRO1.1
     at.run()

@@ -16,6 +16,7 @@ from aligngraph.pipeline import analyse, load_bytes
 from aligngraph.render.fit import SCREEN
 from aligngraph.ui.people_tab import OTHER, OWN
 from aligngraph.ui.tables import people_load_frame
+from helpers import open_tab
 from test_app import APP, iframe_html
 
 #: 60 teams, 145 objectives, 437 key results, 363 people.
@@ -73,6 +74,7 @@ def app() -> AppTest:
 
 
 def test_the_graph_tab_opens_on_a_view_that_reads(app):
+    open_tab(app, "Graph")
     counts = report().counts
     assert (counts["teams"], counts["objectives"], counts["key_results"]) == (60, 145, 437)
     assert app.selectbox(key="view").value == "teams"
@@ -85,6 +87,7 @@ def test_the_graph_tab_opens_on_a_view_that_reads(app):
 
 
 def test_people_charts_are_horizontal_sorted_and_stacked(app):
+    open_tab(app, "People")
     frame = people_load_frame(report().graph)
     specs = charts(app)
     assert [s["title"] for s in specs] == ["Objectives per person", "Key results per person",
@@ -148,7 +151,7 @@ def test_clicks_and_selections_focus_the_graph_and_back_returns():
 
 
 def test_focus_picker_lists_teams_with_most_alignment_findings_first(app):
-    at = app
+    at = open_tab(app, "Graph")
     at.selectbox(key="view").set_value("focus").run()
     options = at.selectbox(key="focus").options
     counts = [int(m[1]) if (m := re.search(r"· (\d+) alignment finding", o)) else 0
@@ -168,6 +171,9 @@ def test_without_graphviz_the_graph_tab_says_so_and_the_rest_works(monkeypatch):
     st.cache_data.clear()  # pictures drawn by earlier tests would answer without Graphviz
     at = AppTest.from_file(APP, default_timeout=120).run()
     assert not at.exception and not at.error
+    open_tab(at, "Graph")
+    assert not at.error
     assert at.selectbox(key="view").value == "teams"
     assert "Graphviz's 'dot' program is not installed" in at.warning[0].value.replace("\\", "")
+    open_tab(at, "Overview")
     assert [t.label for t in at.tabs][:2] == ["Overview", "Graph"] and at.dataframe

@@ -5,6 +5,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from aligngraph.ui import workshop_state as ws
+from helpers import open_tab
 from test_app import iframe_html
 from aligngraph.ui import workshop_tab
 
@@ -14,13 +15,14 @@ NO_EDIT = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
 
 
 def start(script: str | None = None) -> AppTest:
+    """The explorer on Nimbus (or on ``script``), its Workshop tab open."""
     if script is None:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
         at.selectbox(key="source").set_value(NIMBUS).run()
     else:
         at = AppTest.from_file(script, default_timeout=60).run()
     assert not at.exception, at.exception
-    return at
+    return open_tab(at, "Workshop")
 
 
 def edit(at: AppTest, table: str, **state) -> AppTest:
@@ -70,7 +72,7 @@ def test_editing_a_title_changes_the_draft_and_every_tab():
                                            "how": "retitled",
                                            "title": "Win every small clinic"}]
     assert metric(at, "Goals changed") == "1" and metric(at, "Findings new") == "0"
-    svg = iframe_html(at)  # the graph shows the change
+    svg = iframe_html(open_tab(at, "Graph"))  # the graph shows the change
     assert '<g id="goal-NIM1" class="node objective changed">' in svg
     assert '<g id="goal-NIM2" class="node objective">' in svg
     assert "Changes since the files as loaded" in svg
@@ -217,13 +219,16 @@ def test_an_uploaded_baseline_and_a_bad_one():
          "application/x-yaml")).run()
     assert not at.exception, at.exception
     assert "This baseline cannot be read" in at.error[0].value
-    assert "unknown team" in at.error[0].value and metric(at, "Teams") == "8"
+    assert "unknown team" in at.error[0].value
+    assert metric(open_tab(at, "Overview"), "Teams") == "8"
 
 
 def test_an_edit_keeps_the_graph_tab_on_the_view_the_room_is_looking_at():
-    at = start()
+    at = open_tab(start(), "Graph")
     at.selectbox(key="view").set_value("teams").run()
     at.number_input(key="team_depth").set_value(1).run()
-    edit(at, "objectives", edited_rows={0: {"title": "Win every small clinic"}})
+    edit(open_tab(at, "Workshop"), "objectives",
+         edited_rows={0: {"title": "Win every small clinic"}})
+    open_tab(at, "Graph")
     assert at.selectbox(key="view").value == "teams"  # not back to the opening goals view
     assert at.number_input(key="team_depth").value == 1

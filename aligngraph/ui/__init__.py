@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
@@ -15,7 +16,7 @@ import streamlit as st
 from ..errors import AligngraphError, InputError
 from .exports import show_exports
 from .findings_tab import show_findings
-from .graph_tab import show_graph
+from .graph_tab import graph_picture, show_graph
 from .overview import show_overview
 from .people_tab import show_people
 from .plain import plain
@@ -64,23 +65,31 @@ def _explore(source: state.Source, titled: bool = True, local: bool = False) -> 
     for notice in state.organisation(loaded).notices:
         st.info(plain(notice))
     show_banner(loaded, diff)
-    navigation.follow(report, state.people_table(source.digest, source))
-    overview, graph, findings, people, workshop, exports = st.tabs(
-        ["Overview", "Graph", "Findings", "People", "Workshop", "Exports"], key=navigation.TAB,
-        on_change="rerun")
-    with overview:
-        show_overview(report)
-    with graph:
-        shown = show_graph(source, settings, report, marks(diff), loaded)
+    navigation.showing(loaded.digest)
+    navigation.keep_selections()
+    navigation.follow(report, lambda: state.people_table(source.digest, source))
     settings_json = json.dumps(settings, sort_keys=True)
-    with findings:
-        show_findings(state.findings_table(source.digest, settings_json, source))
-    with people:
-        show_people(report, state.people_table(source.digest, source))
-    with workshop:
-        show_workshop(loaded, source, settings, report, diff, local)
-    with exports:
-        show_exports(source, settings, shown)
+    _draw_open_tab({
+        "Overview": lambda: show_overview(report),
+        "Graph": lambda: show_graph(source, settings, report, marks(diff), loaded),
+        "Findings": lambda: show_findings(state.findings_table(source.digest, settings_json,
+                                                               source)),
+        "People": lambda: show_people(report, state.people_table(source.digest, source)),
+        "Workshop": lambda: show_workshop(loaded, source, settings, report, diff, local),
+        "Exports": lambda: show_exports(source, settings, graph_picture(
+            source, settings, report, marks(diff), loaded)),
+    })
+
+
+def _draw_open_tab(tabs: dict[str, Callable[[], object]]) -> None:
+    """The tabs, drawing only the open one: a click on a tab reruns the page (and a focus
+    click sets the tab before this), so a rerun pays only for what is on screen. The
+    Overview is open on the first run."""
+    containers = st.tabs(list(tabs), key=navigation.TAB, on_change="rerun")
+    for container, draw in zip(containers, tabs.values(), strict=True):
+        if container.open:
+            with container:
+                draw()
 
 
 def _show_input_error(exc: InputError, still_showing: state.Source | None = None) -> None:

@@ -1,8 +1,9 @@
-"""The exports: the picture on screen as SVG and PNG, the report as Markdown and JSON, the
+"""The exports: the Graph tab's picture as SVG and PNG, the report as Markdown and JSON, the
 findings as CSV, and the organisation as an XLSX workbook.
 
-Everything but the SVG already on screen is made only when its button is clicked (a
-callable passed to ``st.download_button``), so moving a threshold never pays for a PNG.
+The picture is drawn through the Graph tab's cache (usually already drawn there); everything
+else is made only when its button is clicked (a callable passed to
+``st.download_button``), so opening the tab never pays for a PNG or a report.
 """
 
 from __future__ import annotations
@@ -45,9 +46,11 @@ def export_files(source: state.Source, settings: dict, shown: OnScreen | None
 
 
 def show_exports(source: state.Source, settings: dict, shown: OnScreen | None) -> None:
-    """Download buttons for the picture on screen and for the report."""
-    st.caption("The picture is the one on the Graph tab, as drawn now; the report follows "
-               "the thresholds in the sidebar.")
+    """Download buttons for the Graph tab's picture (``shown``) and for the report."""
+    picture = ("The picture is the one the Graph tab shows (its view, focus, colours and "
+               "theme)" if shown else "The Graph tab shows no picture now (a focus view with "
+               "nothing chosen, or no Graphviz), so there is none to download")
+    st.caption(f"{picture}; the report follows the thresholds in the sidebar.")
     files = export_files(source, settings, shown)
     for column, (label, name, mime, data) in zip(st.columns(len(files)), files, strict=True):
         column.download_button(label, data, name, mime, key=f"download:{name}")

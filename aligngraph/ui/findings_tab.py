@@ -14,11 +14,13 @@ def show_findings(frame: pd.DataFrame) -> None:
         st.success("No findings: nothing to fix under the current thresholds.")
         return
     left, middle, right = st.columns(3)
-    checks = left.multiselect("Check", sorted(frame["check"].unique()), key="filter_check")
+    # The filters keep their values while another tab is open (and this one not drawn).
+    checks = left.multiselect("Check", sorted(frame["check"].unique()), key="filter_check",
+                              persist_state="page")
     severities = middle.multiselect("Severity", ["error", "warning", "info"],
-                                    key="filter_severity")
+                                    key="filter_severity", persist_state="page")
     teams = right.multiselect("Team", sorted(t for t in frame["team"].unique() if t),
-                              key="filter_team")
+                              key="filter_team", persist_state="page")
     shown = frame
     for column, chosen in (("check", checks), ("severity", severities), ("team", teams)):
         if chosen:

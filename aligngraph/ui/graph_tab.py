@@ -36,34 +36,26 @@ def show_graph(source: state.Source, settings: dict, report: Report, changes: st
     diff's marks) colours the goals by what changed in the draft; ``loaded`` is the
     files the draft was made from."""
     graph = report.graph
-    if "theme" not in st.session_state:
-        st.session_state["theme"] = _app_theme()
-    # The files as loaded, not the Workshop's draft, decide where the tab opens: an edit
-    # keeps the view the room is looking at.
     home = loaded or source
-    if navigation.needs_opening(home.digest):
-        try:
-            opening = state.opening(home, settings, st.session_state["theme"])
-            navigation.start_at(home.digest, opening.view, opening.reason)
-        except AligngraphError:  # no Graphviz, say: the picture below says so
-            navigation.start_at(home.digest, "teams", "")
+    _open_new_files(home, settings)
     focusing = st.session_state.get("view") == "focus"
     columns = st.columns([2, 2, 2, 1.4, 5] if focusing else [2, 2, 2, 1.4])
-    view = columns[0].selectbox("View", list(VIEWS), key="view")
-    color_by = columns[1].selectbox("Colour by", COLOR_BY, key="color_by")
-    theme = columns[2].selectbox("Theme", list(THEMES), key="theme")
-    depth: int | None = None
+    # The controls keep their values while another tab is open (and this one not drawn).
+    view = columns[0].selectbox("View", list(VIEWS), key="view", persist_state="page")
+    color_by = columns[1].selectbox("Colour by", COLOR_BY, key="color_by",
+                                    persist_state="page")
+    theme = columns[2].selectbox("Theme", list(THEMES), key="theme", persist_state="page")
     if view == "focus":
         st.session_state.setdefault("depth", 2)
-        depth = int(columns[3].number_input("Hops", min_value=0, max_value=8, key="depth",
-                                            help="Alignment hops up and down from the focus."))
+        columns[3].number_input("Hops", min_value=0, max_value=8, key="depth",
+                                persist_state="page",
+                                help="Alignment hops up and down from the focus.")
     elif view == "teams":
         st.session_state.setdefault("team_depth", 0)
-        levels = int(columns[3].number_input("Org levels", min_value=0, max_value=8,
-                                             key="team_depth",
-                                             help="The deepest org level drawn; 0 draws as "
-                                                  "deep as reads on screen."))
-        depth = levels or None
+        columns[3].number_input("Org levels", min_value=0, max_value=8, key="team_depth",
+                                persist_state="page",
+                                help="The deepest org level drawn; 0 draws as deep as "
+                                     "reads on screen.")
     focus = (_focus_picker(report, columns[4], lambda: state.alignment_counts(
         source.digest, json.dumps(settings, sort_keys=True), source))
         if view == "focus" else None)
@@ -72,9 +64,7 @@ def show_graph(source: state.Source, settings: dict, report: Report, changes: st
         st.info("Choose a team, objective or person to focus on.")
         return None
     try:
-        shown = state.screen_picture(source.digest, json.dumps(settings, sort_keys=True), view,
-                                     focus, depth, color_by, theme,
-                                     changes if view in CHANGES_VIEWS else "", source, home)
+        shown = _picture(source, settings, view, focus, color_by, theme, changes, home)
     except AligngraphError as exc:
         st.warning(plain(exc))
         return None
@@ -82,6 +72,57 @@ def show_graph(source: state.Source, settings: dict, report: Report, changes: st
                      or picture_note(shown)))
     pan_zoom(shown.svg.decode(), THEMES[theme].background, key=navigation.GRAPH_CLICK)
     return shown
+
+
+def graph_picture(source: state.Source, settings: dict, report: Report, changes: str = "",
+                  loaded: state.Source | None = None) -> OnScreen | None:
+    """The picture the Graph tab shows, or would open on, as its controls were last left,
+    drawn through the same cache but without them: the Exports tab offers it while the
+    Graph tab is closed. None when that tab shows no picture (a focus view with nothing to
+    focus on, or a picture that cannot be drawn: the Graph tab says why)."""
+    home = loaded or source
+    _open_new_files(home, settings)
+    view = st.session_state.get("view", next(iter(VIEWS)))
+    focus = _focus_now(report) if view == "focus" else None
+    if view == "focus" and not focus:
+        return None
+    try:
+        return _picture(source, settings, view, focus,
+                        st.session_state.get("color_by", COLOR_BY[0]),
+                        st.session_state["theme"], changes, home)
+    except AligngraphError:
+        return None
+
+
+def _open_new_files(home: state.Source, settings: dict) -> None:
+    """The page's theme, the first time; for files new to the tab, the view it opens on.
+    The files as loaded, not the Workshop's draft, decide where the tab opens: an edit
+    keeps the view the room is looking at."""
+    if "theme" not in st.session_state:
+        st.session_state["theme"] = _app_theme()
+    if navigation.needs_opening(home.digest):
+        try:
+            opening = state.opening(home, settings, st.session_state["theme"])
+            navigation.start_at(home.digest, opening.view, opening.reason)
+        except AligngraphError:  # no Graphviz, say: the picture below says so
+            navigation.start_at(home.digest, "teams", "")
+
+
+def _picture(source: state.Source, settings: dict, view: str, focus: str | None,
+             color_by: str, theme: str, changes: str, home: state.Source) -> OnScreen:
+    """One view, as the controls' values in session state ask (the depth among them)."""
+    return state.screen_picture(source.digest, json.dumps(settings, sort_keys=True), view,
+                                focus, _depth(view), color_by, theme,
+                                changes if view in CHANGES_VIEWS else "", source, home)
+
+
+def _depth(view: str) -> int | None:
+    """The focus's hops, or the teams view's deepest level (0, or none: as deep as reads)."""
+    if view == "focus":
+        return int(st.session_state.get("depth", 2))
+    if view == "teams":
+        return int(st.session_state.get("team_depth") or 0) or None
+    return None
 
 
 def picture_note(shown: OnScreen) -> str:
@@ -128,10 +169,9 @@ def _moves(graph, focus: str | None) -> None:
 
 def _focus_picker(report: Report, place, counts: Callable[[], dict[str, int]]) -> str | None:
     graph = report.graph
-    sizes = report.counts
-    if sizes["teams"] + sizes["objectives"] + sizes["people"] > MAX_CHOICES:
+    if _typed(report):
         typed = place.text_input("Focus on (an id: team, objective, key result or person)",
-                                 key="focus_typed").strip()
+                                 key="focus_typed", persist_state="page").strip()
         if not typed:
             return None
         try:
@@ -146,8 +186,25 @@ def _focus_picker(report: Report, place, counts: Callable[[], dict[str, int]]) -
         keys.append(current)  # a key result clicked in the picture
     if current not in keys:
         st.session_state["focus"] = keys[0] if keys else None
-    return place.selectbox("Focus on", keys, key="focus",
+    return place.selectbox("Focus on", keys, key="focus", persist_state="page",
                            format_func=lambda k: describe(graph, k, findings.get(k, 0)))
+
+
+def _typed(report: Report) -> bool:
+    """Whether the focus is typed as an id: too many choices to list."""
+    sizes = report.counts
+    return sizes["teams"] + sizes["objectives"] + sizes["people"] > MAX_CHOICES
+
+
+def _focus_now(report: Report) -> str | None:
+    """The focus as the picker last left it; None when there is none to draw."""
+    if not _typed(report):
+        focus = st.session_state.get("focus")
+        return focus if focus in report.graph else None
+    try:
+        return resolve_focus(report.graph, str(st.session_state.get("focus_typed") or "").strip())
+    except AligngraphError:
+        return None
 
 
 def focus_choices(report: Report, findings: dict[str, int]) -> list[str]:

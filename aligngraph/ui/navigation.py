@@ -24,6 +24,8 @@ from ..report import Report
 HISTORY = "graph_history"  # session key: the views before each move, last one last
 SEEN = "followed"  # session key: each source's state as last followed
 OPENING = "opening"  # session key: (digest, view, reason) of the view the tab opened on
+FILES = "files_shown"  # session key: the digest of the files on screen (as loaded)
+MOVED = "moved_on"  # session key: the digest of the files a focus click was last made on
 GENERATION = "selection_generation"  # bumped to start the charts' selections afresh
 GRAPH_CLICK = "graph_click"
 SLACK_TABLE = "slack_table"
@@ -38,8 +40,15 @@ def chart_key(measure: str) -> str:
     return f"people_chart:{measure}:{st.session_state.get(GENERATION, 0)}"
 
 
+def showing(digest: str) -> None:
+    """Note the files on screen (as loaded, not a Workshop draft of them), before any
+    click is followed: a click is made on them."""
+    st.session_state[FILES] = digest
+
+
 def focus_on(key: str) -> None:
     """Focus the graph on ``key`` (a node key), remember where it was, show the tab."""
+    st.session_state[MOVED] = st.session_state.get(FILES)
     place = {name: st.session_state.get(name) for name in _PLACE}
     if place["view"] == "focus" and place["focus"] == key:
         st.session_state[TAB] = GRAPH_TAB
@@ -81,8 +90,12 @@ def needs_opening(digest: str) -> bool:
 
 
 def start_at(digest: str, view: str, reason: str) -> None:
-    """Open the Graph tab on ``view``, for new files."""
+    """Open the Graph tab on ``view``, for new files. A focus clicked in another tab
+    before the Graph tab was first drawn for these files stays, one Back from ``view``."""
     st.session_state[OPENING] = (digest, view, reason)
+    if st.session_state.pop(MOVED, None) == digest:
+        st.session_state[HISTORY] = [{"view": view, "team_depth": 0}]
+        return
     st.session_state["view"] = view
     st.session_state["team_depth"] = 0
     st.session_state[HISTORY] = []
@@ -100,18 +113,28 @@ def can_go_back() -> bool:
     return bool(st.session_state.get(HISTORY))
 
 
-def follow(report: Report, people: Any) -> None:
+def keep_selections() -> None:
+    """Keep the tables' selections while their tab is closed. Streamlit forgets the state
+    of a widget that a run does not draw, and only the open tab is drawn; saved again as
+    plain session state, a selection is still there (and shown) when its tab opens."""
+    for table in (SLACK_TABLE, PEOPLE_TABLE):
+        if table in st.session_state:
+            st.session_state[table] = st.session_state[table]
+
+
+def follow(report: Report, people: Callable[[], Any]) -> None:
     """Focus the graph on whatever was newly clicked or selected since the last run.
 
-    ``people`` is the People table (its rows in the order shown).
+    ``people`` makes the People table (its rows in the order shown). It is called only
+    when a row newly selected in that table is followed: at 1,000 teams the table takes
+    a third of a second, and every new Workshop draft would pay it again.
     """
     graph = report.graph
     sources: dict[str, Callable[[Any], str | None]] = {
         GRAPH_CLICK: lambda value: _clicked(graph, value),
         SLACK_TABLE: lambda value: _row(value, lambda i: node_key(
             TEAM, report.slack[i].level.team) if i < len(report.slack) else None),
-        PEOPLE_TABLE: lambda value: _row(value, lambda i: node_key(
-            PERSON, people.iloc[i]["id"]) if i < len(people) else None),
+        PEOPLE_TABLE: lambda value: _row(value, lambda i: _person(people(), i)),
     }
     for measure in MEASURES:
         sources[chart_key(measure)] = _picked
@@ -133,6 +156,10 @@ MEASURES = ("objectives", "key results", "teams")
 def _row(value: Any, key_of: Callable[[int], str | None]) -> str | None:
     rows = (value.get("selection") or {}).get("rows") or []
     return key_of(rows[0]) if rows else None
+
+
+def _person(table: Any, row: int) -> str | None:
+    return node_key(PERSON, table.iloc[row]["id"]) if row < len(table) else None
 
 
 def _picked(value: Any) -> str | None:

@@ -43,7 +43,7 @@ def show_people(report: Report, frame: pd.DataFrame) -> None:
         return
     options = report.configs[overloaded_contributor.SLUG].options
     everyone = (len(frame) > TOP and st.toggle(f"Show everyone ({len(frame):,} people)",
-                                               key="people_everyone"))
+                                               key="people_everyone", persist_state="page"))
     shown = len(frame) if everyone else min(TOP, len(frame))
     st.caption(f"The {shown} of {len(frame):,} people carrying goals who carry the most, "
                "per measure. Each bar is split: goals of the person's own team (dark), and "

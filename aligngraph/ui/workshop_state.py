@@ -110,6 +110,8 @@ def working_source(source: state.Source) -> state.Source:
     edits = [(table, edit) for table, edit in edits if edit]
     if edits:
         _apply(draft, edits)
+    else:  # a refused edit goes with its table's state when another tab is opened
+        draft.problems = []
     return source_of(draft)
 
 

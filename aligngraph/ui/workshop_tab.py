@@ -29,6 +29,7 @@ from .graph_tab import describe
 from .plain import plain
 
 BASELINE = "workshop_baseline"
+BASELINE_FILE = "workshop_baseline_file"  # session key: the uploaded baseline (name, bytes)
 AS_LOADED = "The files as loaded"
 UPLOADED = "An uploaded file"
 ROW_PX = 35  # the data editor's row height
@@ -248,7 +249,7 @@ def _what_if(working: state.Source, settings: dict, report: Report) -> None:
     keys = [*nodes_of(graph, TEAM), *nodes_of(graph, OBJECTIVE), *nodes_of(graph, PERSON)]
     chosen = st.multiselect("Drop teams, objectives or people", keys, key="workshop_drop",
                             format_func=lambda k: describe(graph, k) if k in graph else k,
-                            placeholder="Choose what to drop")
+                            placeholder="Choose what to drop", persist_state="page")
     chosen = [k for k in chosen if k in graph]
     if not chosen:
         st.caption("Nothing is dropped until you choose; the draft is not changed.")
@@ -284,14 +285,21 @@ def _compare_with() -> None:
     from . import find_samples
 
     st.subheader("Compare with")
+    # The baseline counts while another tab is open (the banner above the tabs shows the
+    # changes): the choice persists, and the uploaded file is kept apart from its widget,
+    # whose value goes when the tab is not drawn.
     choice = st.selectbox("Baseline for the changes above",
                           [AS_LOADED, *find_samples(), UPLOADED],
-                          key="workshop_baseline_choice",
+                          key="workshop_baseline_choice", persist_state="page",
                           help="Compare the draft with last quarter's file, say")
     if choice == UPLOADED:
-        st.file_uploader("The baseline organisation (YAML, JSON, CSV or XLSX)",
-                         type=["yaml", "yml", "json", "csv", "tsv", "xlsx", "ods"],
-                         key="workshop_baseline_upload")
+        upload = st.file_uploader("The baseline organisation (YAML, JSON, CSV or XLSX)",
+                                  type=["yaml", "yml", "json", "csv", "tsv", "xlsx", "ods"],
+                                  key="workshop_baseline_upload", on_change=_keep_baseline)
+        kept = st.session_state.get(BASELINE_FILE)
+        if upload is None and kept is not None:
+            st.caption(f"Comparing with {plain(kept[0])}, uploaded earlier; upload another "
+                       "file to change it.")
     problem = st.session_state.get(BASELINE)
     if problem:
         st.error(f"This baseline cannot be read: {plain(problem)}")
@@ -307,9 +315,15 @@ def _baseline(source: state.Source) -> state.Source | None:
     if choice in samples:
         return state.Source.from_paths([str(samples[choice])], choice)
     if choice == UPLOADED:
-        upload = st.session_state.get("workshop_baseline_upload")
-        return state.Source(((upload.name, upload.getvalue()),), upload.name) if upload else None
+        kept = st.session_state.get(BASELINE_FILE)
+        return state.Source((kept,), kept[0]) if kept else None
     return ws.draft_of(source).loaded
+
+
+def _keep_baseline() -> None:
+    """Keep the uploaded baseline's name and bytes (or forget them, when it is removed)."""
+    upload = st.session_state.get("workshop_baseline_upload")
+    st.session_state[BASELINE_FILE] = (upload.name, upload.getvalue()) if upload else None
 
 
 def _keep(source: state.Source, draft: ws.Draft, working: state.Source, data: dict,
