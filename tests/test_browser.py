@@ -7,6 +7,7 @@ a team in the picture of a GitLab-sized generated organisation. They use the sys
 Chromium: never `playwright install`.
 """
 
+import contextlib
 import os
 import shutil
 import socket
@@ -34,13 +35,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def app_url():
+@contextlib.contextmanager
+def explorer(*paths: Path):
+    """``streamlit run app.py [-- paths]`` on a free loopback port: its URL, once healthy."""
     port = free_port()
+    arguments = ["--", *map(str, paths)] if paths else []
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+         "--server.headless", "true", "--browser.gatherUsageStats", "false", *arguments],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -58,6 +61,12 @@ def app_url():
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    with explorer() as url:
+        yield url
 
 
 @pytest.fixture

@@ -8,17 +8,12 @@ system Chromium. The screenshot goes to $ALIGNGRAPH_SCREENSHOTS when set.
 """
 
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from test_browser import CHROMIUM, FLAGS, free_port, idle, pick, sync_api
+from test_browser import CHROMIUM, FLAGS, explorer, idle, pick, sync_api
 
-ROOT = Path(__file__).parent.parent
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.get("CI"),
                                 reason="no system Chromium")
 
@@ -52,29 +47,8 @@ objectives:
 def hostile_url(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     (folder / "hostile.yaml").write_text(HOSTILE, encoding="utf-8")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--", str(folder / "hostile.yaml")],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("streamlit did not start within 60 s")
+    with explorer(folder / "hostile.yaml") as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def pwned(page) -> list:
