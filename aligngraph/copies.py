@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from .graph import (
     ALIGNS_TO, GOAL_KINDS, OBJECTIVE, nodes_of, objective_of, objectives_of, targets,
 )
-from .graph import key_results_of, sub_teams, team_ancestors, team_of
+from .graph import key_results_of, sub_teams, team_ancestors, team_goals, team_of
 from .text import normalise
 
 #: Similarity from which two titles count as the same goal written twice.
@@ -132,9 +132,8 @@ class _TeamTitles:
         """A team's goals by exact title, and its objectives with their titles."""
         if team not in self._of_team:
             objectives = objectives_of(self.graph, team)
-            goals = [g for o in objectives for g in (o, *key_results_of(self.graph, o))]
             exact: dict[str, str] = {}
-            for goal in goals:
+            for goal in team_goals(self.graph, team):
                 exact.setdefault(self.title_of(goal), goal)
             self._of_team[team] = exact, objectives, [self.title_of(o) for o in objectives]
         return self._of_team[team]

@@ -246,8 +246,8 @@ def _descend(graph: nx.DiGraph, root: str) -> Iterator[tuple[str, int]]:
 # --- Queries: small read-only helpers every check shares. -------------------------
 
 
-#: What a frozen graph was asked before: nodes by kinds, and sources by node and edge
-#: kind. Every check walks the nodes of a kind, and a scan of all 175,000 nodes of a
+#: What a frozen graph was asked before: nodes by kinds, sources by edge kind and node,
+#: and teams' ancestors. Every check walks the nodes of a kind, and a scan of all 175,000 nodes of a
 #: 10,000-team organisation for its 10,000 teams, check after check, cost seconds.
 _ASKED: weakref.WeakKeyDictionary[nx.DiGraph, dict] = weakref.WeakKeyDictionary()
 
@@ -290,19 +290,29 @@ def sources(graph: nx.DiGraph, node: str, kind: str) -> Iterator[str]:
 
 
 def _sources_of_all(graph: nx.DiGraph, node: str, kind: str) -> list[str]:
-    """``list(sources(graph, node, kind))``, from an index of every node's sources by an
-    edge of ``kind``, made in one pass the first time a frozen graph is asked."""
+    """``list(sources(graph, node, kind))``, from :func:`_source_index`."""
+    index = _source_index(graph)
+    if index is None:
+        return list(sources(graph, node, kind))
+    return list(index.get(kind, {}).get(node, ()))
+
+
+def _source_index(graph: nx.DiGraph) -> dict[str, dict[str, tuple[str, ...]]] | None:
+    """Every node's sources by edge kind (kind, then node), made in one pass over the
+    edges the first time a frozen graph is asked; None for a graph that keeps no answers."""
     asked = _asked(graph)
     if asked is None:
-        return list(sources(graph, node, kind))
-    index = asked.get(("sources", kind))
+        return None
+    index = asked.get("sources")
     if index is None:
-        index = asked[("sources", kind)] = {}
+        found: dict[str, dict[str, list[str]]] = {}
         for target, preds in graph._pred.items():
-            found = [source for source, data in preds.items() if kind in data["kinds"]]
-            if found:
-                index[target] = tuple(found)
-    return list(index.get(node, ()))
+            for source, data in preds.items():
+                for kind in data["kinds"]:
+                    found.setdefault(kind, {}).setdefault(target, []).append(source)
+        index = asked["sources"] = {kind: {target: tuple(kept) for target, kept in by.items()}
+                                    for kind, by in found.items()}
+    return index
 
 
 def parent_team(graph: nx.DiGraph, team: str) -> str | None:
@@ -316,7 +326,21 @@ def sub_teams(graph: nx.DiGraph, team: str) -> list[str]:
 
 
 def team_ancestors(graph: nx.DiGraph, team: str) -> list[str]:
-    """The parent, grandparent and so on of a team, nearest first."""
+    """The parent, grandparent and so on of a team, nearest first; each team's chain is
+    walked once for a frozen graph (checks ask it for every contributor and goal)."""
+    asked = _asked(graph)
+    if asked is None:
+        return _walk_up(graph, team)
+    chains = asked.get("ancestors")
+    if chains is None:
+        chains = asked["ancestors"] = {}
+    chain = chains.get(team)
+    if chain is None:
+        chain = chains[team] = tuple(_walk_up(graph, team))
+    return list(chain)
+
+
+def _walk_up(graph: nx.DiGraph, team: str) -> list[str]:
     chain = []
     parent = parent_team(graph, team)
     while parent is not None:
@@ -350,9 +374,22 @@ def home_team(graph: nx.DiGraph, person: str) -> str | None:
     return next(targets(graph, person, MEMBER_OF), None)
 
 
+def team_goals(graph: nx.DiGraph, team: str) -> list[str]:
+    """Every objective a team owns, each followed by its key results."""
+    index = _source_index(graph)
+    if index is None:
+        return [g for o in objectives_of(graph, team) for g in (o, *key_results_of(graph, o))]
+    parts = index.get(PART_OF, {})
+    return [g for o in index.get(OWNED_BY, {}).get(team, ()) for g in (o, *parts.get(o, ()))]
+
+
 def team_key_results(graph: nx.DiGraph, team: str) -> list[str]:
     """Every key result of every objective a team owns."""
-    return [kr for o in objectives_of(graph, team) for kr in key_results_of(graph, o)]
+    index = _source_index(graph)
+    if index is None:
+        return [kr for o in objectives_of(graph, team) for kr in key_results_of(graph, o)]
+    parts = index.get(PART_OF, {})
+    return [kr for o in index.get(OWNED_BY, {}).get(team, ()) for kr in parts.get(o, ())]
 
 
 def is_supported(graph: nx.DiGraph, objective: str) -> bool:
