@@ -32,7 +32,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from ..copies import implicit_links
+from ..copies import implicit_link
 from ..graph import (
     ALIGNS_TO, CONTRIBUTES, LEADS, MEMBER_OF, OWNS, TEAM, nodes_of, objectives_of,
     parent_team, sources, sub_teams, targets, team_ancestors, team_goals, team_of,
@@ -83,8 +83,8 @@ def _internal_only(graph: nx.DiGraph, team: str, objectives: list[str]) -> Findi
     ids = [graph.nodes[o]["id"] for o in objectives]
     intentional = [graph.nodes[o]["id"] for o in objectives
                    if graph.nodes[o]["record"].intentional]
-    links = implicit_links(graph)
-    copies = {g: links[g] for g in team_goals(graph, team) if g in links}
+    copies = {g: original for g in team_goals(graph, team)
+              if (original := implicit_link(graph, g)) is not None}
     opening = (f"The only objective of team {quoted(node['label'])} does not align"
                if len(objectives) == 1 else
                f"None of the {len(objectives)} objectives of team {quoted(node['label'])} aligns")
