@@ -260,8 +260,8 @@ def _descend(graph: nx.DiGraph, root: str) -> Iterator[tuple[str, int]]:
 
 
 #: What a frozen graph was asked before: nodes by kinds, sources by edge kind and node,
-#: and teams' ancestors. Every check walks the nodes of a kind, and a scan of all 175,000 nodes of a
-#: 10,000-team organisation for its 10,000 teams, check after check, cost seconds.
+#: and teams' ancestors. Every check walks the nodes of a kind, and a scan of all 175,000
+#: nodes of a 10,000-team organisation for its 10,000 teams, check after check, cost seconds.
 _ASKED: weakref.WeakKeyDictionary[nx.DiGraph, dict] = weakref.WeakKeyDictionary()
 
 

@@ -90,7 +90,7 @@ def scorecard(graph: nx.DiGraph, findings: Iterable[Finding]) -> tuple[TeamScore
     for team in teams_in_tree_order(graph):
         objectives = objectives_of(graph, team)
         if objectives:
-            # Each objective's key results, looked up once for the three criteria that walk them.
+            # Each objective's key results, once for the three criteria that walk them.
             parts = {o: key_results_of(graph, o) for o in objectives}
             scores.append(TeamScore(graph.nodes[team]["id"], graph.nodes[team]["label"], (
                 objective_count(objectives),

@@ -74,8 +74,8 @@ def check(graph: nx.DiGraph) -> Iterator[Finding]:
 def _serves_another_team(graph: nx.DiGraph, team: str) -> bool:
     """Whether one of the team's goals aligns to a goal of another team. No walk up the
     team's own goals is needed: every goal of the team is among those looked at."""
-    return any(team_of(graph, target) != team
-               for goal in team_goals(graph, team) for target in targets(graph, goal, ALIGNS_TO))
+    return any(team_of(graph, target) != team for goal in team_goals(graph, team)
+               for target in targets(graph, goal, ALIGNS_TO))
 
 
 def _internal_only(graph: nx.DiGraph, team: str, objectives: list[str]) -> Finding:
