@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from .graph import (
     ALIGNS_TO, GOAL_KINDS, OBJECTIVE, nodes_of, objective_of, objectives_of, targets,
 )
-from .graph import key_results_of, sub_teams, team_ancestors, team_of
+from .graph import key_results_of, sub_teams, team_ancestors, team_goals, team_of
 from .text import normalise
 
 #: Similarity from which two titles count as the same goal written twice.
@@ -72,26 +72,50 @@ def implicit_links(graph: nx.DiGraph) -> dict[str, str]:
     :mod:`aligngraph.slack`.
     """
     if graph not in _links_memo:
-        titles = _TeamTitles(graph)
-        _links_memo[graph] = {goal: original for goal in titles.goals
-                              if (original := titles.copied_goal(goal)) is not None}
+        titles = _team_titles(graph)
+        _links_memo[graph] = {goal: original for goal, data in graph._node.items()
+                              if data["kind"] in GOAL_KINDS
+                              and (original := titles.link_of(goal)) is not None}
     return _links_memo[graph]
 
 
+def implicit_link(graph: nx.DiGraph, goal: str) -> str | None:
+    """The goal that ``goal`` copies, if it is an implicit link (see :func:`implicit_links`).
+
+    Checks that ask about a few goals (orphan teams, the slack of unfit children) match
+    only those, instead of every goal of the organisation.
+    """
+    return _team_titles(graph).link_of(goal)
+
+
+_titles_memo: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _team_titles(graph: nx.DiGraph) -> _TeamTitles:
+    if graph not in _titles_memo:
+        _titles_memo[graph] = _TeamTitles(graph)
+    return _titles_memo[graph]
+
+
 class _TeamTitles:
-    """Each goal's normalised title, and each team's goals by title, computed once."""
+    """Each goal's normalised title and implicit link, and each team's goals by title,
+    each computed once, when first asked."""
 
     def __init__(self, graph: nx.DiGraph):
         self.graph = graph
-        succ = graph._succ
-        self.goals = [goal for goal, data in graph._node.items()
-                      if data["kind"] in GOAL_KINDS
-                      and not any(ALIGNS_TO in edge["kinds"] for edge in succ[goal].values())]
+        self._links: dict[str, str | None] = {}
         self.title: dict[str, str] = {}
         # Generated and copy-pasted organisations repeat titles: match each once per team.
         self._near: dict[tuple[str, str], str | None] = {}
         self._of_team: dict[str, tuple[dict[str, str], list[str], list[str]]] = {}
         self._above: dict[str, list[str]] = {}
+
+    def link_of(self, goal: str) -> str | None:
+        """The goal this one copies, when it aligns to nothing (see :meth:`copied_goal`)."""
+        if goal not in self._links:
+            aligned = any(ALIGNS_TO in edge["kinds"] for edge in self.graph._succ[goal].values())
+            self._links[goal] = None if aligned else self.copied_goal(goal)
+        return self._links[goal]
 
     def title_of(self, goal: str) -> str:
         if goal not in self.title:
@@ -132,9 +156,8 @@ class _TeamTitles:
         """A team's goals by exact title, and its objectives with their titles."""
         if team not in self._of_team:
             objectives = objectives_of(self.graph, team)
-            goals = [g for o in objectives for g in (o, *key_results_of(self.graph, o))]
             exact: dict[str, str] = {}
-            for goal in goals:
+            for goal in team_goals(self.graph, team):
                 exact.setdefault(self.title_of(goal), goal)
             self._of_team[team] = exact, objectives, [self.title_of(o) for o in objectives]
         return self._of_team[team]

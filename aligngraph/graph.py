@@ -124,7 +124,11 @@ def build_graph(org: Organisation, as_of: dt.date | None = None) -> nx.DiGraph:
     graph.graph["cycle"] = org.cycle
     graph.graph["as_of"] = as_of or org.cycle.as_of or _today_within(org.cycle)
     _set_depths(graph)
-    return nx.freeze(graph)
+    frozen = nx.freeze(graph)
+    asked = _asked(frozen)
+    if asked is not None and builder.sources is not None:
+        asked["sources"] = builder.sources
+    return frozen
 
 
 def _today_within(cycle) -> dt.date:
@@ -149,6 +153,11 @@ class _Builder:
         self.nodes: dict[str, dict] = {}
         self.succ: dict[str, dict[str, dict]] = {}
         self.pred: dict[str, dict[str, dict]] = {}
+        #: The index :func:`_source_index` would make, filled as edges are made: an edge
+        #: is made by the first kind it is linked by, so each target's sources of one
+        #: kind come in the order of its ``_pred``. An indexed kind added to an edge made
+        #: by another would break that order: then the index is left to that pass (None).
+        self.sources: dict[str, dict[str, list[str]]] | None = {k: {} for k in _INDEXED}
 
     def graph(self) -> nx.DiGraph:
         """The DiGraph of what was collected."""
@@ -170,7 +179,11 @@ class _Builder:
             kinds = _ONE_KIND.get(kind) or _ONE_KIND.setdefault(kind, frozenset((kind,)))
             data = row[target] = {"kinds": kinds}
             self.pred.setdefault(target, {})[source] = data
+            if self.sources is not None and kind in self.sources:
+                self.sources[kind].setdefault(target, []).append(source)
         else:
+            if kind in _INDEXED and kind not in data["kinds"]:
+                self.sources = None
             data["kinds"] = data["kinds"] | {kind}
 
     def person(self, id_: str) -> str:
@@ -246,9 +259,9 @@ def _descend(graph: nx.DiGraph, root: str) -> Iterator[tuple[str, int]]:
 # --- Queries: small read-only helpers every check shares. -------------------------
 
 
-#: What a frozen graph was asked before: nodes by kinds, and sources by node and edge
-#: kind. Every check walks the nodes of a kind, and a scan of all 175,000 nodes of a
-#: 10,000-team organisation for its 10,000 teams, check after check, cost seconds.
+#: What a frozen graph was asked before: nodes by kinds, sources by edge kind and node,
+#: and teams' ancestors. Every check walks the nodes of a kind, and a scan of all 175,000
+#: nodes of a 10,000-team organisation for its 10,000 teams, check after check, cost seconds.
 _ASKED: weakref.WeakKeyDictionary[nx.DiGraph, dict] = weakref.WeakKeyDictionary()
 
 
@@ -289,20 +302,41 @@ def sources(graph: nx.DiGraph, node: str, kind: str) -> Iterator[str]:
             yield source
 
 
+#: The edge kinds whose sources are indexed: a team's sub-teams and objectives, and an
+#: objective's key results.
+_INDEXED = (PARENT, OWNED_BY, PART_OF)
+
+
 def _sources_of_all(graph: nx.DiGraph, node: str, kind: str) -> list[str]:
-    """``list(sources(graph, node, kind))``, from an index of every node's sources by an
-    edge of ``kind``, made in one pass the first time a frozen graph is asked."""
+    """``list(sources(graph, node, kind))``, from :func:`_source_index` for its kinds."""
+    index = _source_index(graph) if kind in _INDEXED else None
+    if index is None:
+        return list(sources(graph, node, kind))
+    return list(index[kind].get(node, ()))
+
+
+def _source_index(graph: nx.DiGraph) -> dict[str, dict[str, list[str]]] | None:
+    """Every node's sources by an edge of each kind in ``_INDEXED`` (kind, then node);
+    None for a graph that keeps no answers. :func:`build_graph` hands over the index its
+    builder made; for another frozen graph it is made in one pass over the edges the
+    first time it is asked. Never hand out its lists: callers copy them."""
     asked = _asked(graph)
     if asked is None:
-        return list(sources(graph, node, kind))
-    index = asked.get(("sources", kind))
+        return None
+    index = asked.get("sources")
     if index is None:
-        index = asked[("sources", kind)] = {}
-        for target, preds in graph._pred.items():
-            found = [source for source, data in preds.items() if kind in data["kinds"]]
-            if found:
-                index[target] = tuple(found)
-    return list(index.get(node, ()))
+        index = asked["sources"] = _index_sources(graph)
+    return index
+
+
+def _index_sources(graph: nx.DiGraph) -> dict[str, dict[str, list[str]]]:
+    index: dict[str, dict[str, list[str]]] = {kind: {} for kind in _INDEXED}
+    for target, preds in graph._pred.items():
+        for source, data in preds.items():
+            for kind in data["kinds"]:
+                if kind in index:
+                    index[kind].setdefault(target, []).append(source)
+    return index
 
 
 def parent_team(graph: nx.DiGraph, team: str) -> str | None:
@@ -316,7 +350,21 @@ def sub_teams(graph: nx.DiGraph, team: str) -> list[str]:
 
 
 def team_ancestors(graph: nx.DiGraph, team: str) -> list[str]:
-    """The parent, grandparent and so on of a team, nearest first."""
+    """The parent, grandparent and so on of a team, nearest first; each team's chain is
+    walked once for a frozen graph (checks ask it for every contributor and goal)."""
+    asked = _asked(graph)
+    if asked is None:
+        return _walk_up(graph, team)
+    chains = asked.get("ancestors")
+    if chains is None:
+        chains = asked["ancestors"] = {}
+    chain = chains.get(team)
+    if chain is None:
+        chain = chains[team] = tuple(_walk_up(graph, team))
+    return list(chain)
+
+
+def _walk_up(graph: nx.DiGraph, team: str) -> list[str]:
     chain = []
     parent = parent_team(graph, team)
     while parent is not None:
@@ -350,9 +398,22 @@ def home_team(graph: nx.DiGraph, person: str) -> str | None:
     return next(targets(graph, person, MEMBER_OF), None)
 
 
+def team_goals(graph: nx.DiGraph, team: str) -> list[str]:
+    """Every objective a team owns, each followed by its key results."""
+    index = _source_index(graph)
+    if index is None:
+        return [g for o in objectives_of(graph, team) for g in (o, *key_results_of(graph, o))]
+    parts = index[PART_OF]
+    return [g for o in index[OWNED_BY].get(team, ()) for g in (o, *parts.get(o, ()))]
+
+
 def team_key_results(graph: nx.DiGraph, team: str) -> list[str]:
     """Every key result of every objective a team owns."""
-    return [kr for o in objectives_of(graph, team) for kr in key_results_of(graph, o)]
+    index = _source_index(graph)
+    if index is None:
+        return [kr for o in objectives_of(graph, team) for kr in key_results_of(graph, o)]
+    parts = index[PART_OF]
+    return [kr for o in index[OWNED_BY].get(team, ()) for kr in parts.get(o, ())]
 
 
 def is_supported(graph: nx.DiGraph, objective: str) -> bool:

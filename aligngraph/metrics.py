@@ -6,6 +6,7 @@ was written top-down, what teams scored.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -137,7 +138,18 @@ def final_team_averages(graph: nx.DiGraph, *, min_scored: int, final_days: int
     """
     if not in_final_weeks(graph, final_days):
         return
-    for team in nodes_of(graph, TEAM):
-        scores = team_scores(graph, team)
+    for team, scores in _all_team_scores(graph):
         if len(scores) >= min_scored:
-            yield team, scores, sum(scores.values()) / len(scores)
+            yield team, dict(scores), sum(scores.values()) / len(scores)
+
+
+_team_scores_memo: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _all_team_scores(graph: nx.DiGraph) -> list[tuple[str, dict[str, float]]]:
+    """Every team with its scores, collected once per graph: sandbagging and overreach
+    both read them (each yields a copy, since findings keep them)."""
+    if graph not in _team_scores_memo:
+        _team_scores_memo[graph] = [(team, team_scores(graph, team))
+                                    for team in nodes_of(graph, TEAM)]
+    return _team_scores_memo[graph]

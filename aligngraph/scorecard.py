@@ -14,7 +14,7 @@ Only teams that own objectives are scored: a team without any is orphan-team's c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,11 +90,13 @@ def scorecard(graph: nx.DiGraph, findings: Iterable[Finding]) -> tuple[TeamScore
     for team in teams_in_tree_order(graph):
         objectives = objectives_of(graph, team)
         if objectives:
+            # Each objective's key results, once for the three criteria that walk them.
+            parts = {o: key_results_of(graph, o) for o in objectives}
             scores.append(TeamScore(graph.nodes[team]["id"], graph.nodes[team]["label"], (
                 objective_count(objectives),
-                measurable_key_results(graph, objectives, unmeasurable),
-                owned(graph, objectives),
-                aligned_beyond_team(graph, team, objectives))))
+                measurable_key_results(parts, unmeasurable),
+                owned(graph, parts),
+                aligned_beyond_team(graph, team, parts))))
     return tuple(scores)
 
 
@@ -114,35 +116,36 @@ def objective_count(objectives: Sequence[str]) -> Criterion:
                      str(n) if passed else f"{n} > {MAX_OBJECTIVES}")
 
 
-def measurable_key_results(graph: nx.DiGraph, objectives: Sequence[str],
+def measurable_key_results(parts: Mapping[str, Sequence[str]],
                            unmeasurable: set[str]) -> Criterion:
-    """Every objective has 2 to 5 key results that are measurable."""
-    good = sum(1 for o in objectives
-               if MIN_MEASURABLE <= sum(1 for kr in key_results_of(graph, o)
-                                        if kr not in unmeasurable) <= MAX_MEASURABLE)
-    return Criterion("measurable_key_results", good == len(objectives), good, len(objectives),
-                     f"{good} of {len(objectives)}")
+    """Every objective has 2 to 5 key results that are measurable. ``parts`` maps each
+    of the team's objectives to its key results."""
+    good = sum(1 for krs in parts.values()
+               if MIN_MEASURABLE <= sum(1 for kr in krs if kr not in unmeasurable)
+               <= MAX_MEASURABLE)
+    return Criterion("measurable_key_results", good == len(parts), good, len(parts),
+                     f"{good} of {len(parts)}")
 
 
-def owned(graph: nx.DiGraph, objectives: Sequence[str]) -> Criterion:
+def owned(graph: nx.DiGraph, parts: Mapping[str, Sequence[str]]) -> Criterion:
     """Every objective and key result names an owner."""
-    goals = [g for o in objectives for g in (o, *key_results_of(graph, o))]
+    goals = [g for o, krs in parts.items() for g in (o, *krs)]
     with_owner = sum(1 for g in goals if graph.nodes[g]["record"].owner)
     return Criterion("owned", with_owner == len(goals), with_owner, len(goals),
                      f"{with_owner} of {len(goals)}")
 
 
-def aligned_beyond_team(graph: nx.DiGraph, team: str, objectives: Sequence[str]) -> Criterion:
+def aligned_beyond_team(graph: nx.DiGraph, team: str,
+                        parts: Mapping[str, Sequence[str]]) -> Criterion:
     """At least one objective aligns (itself or by a key result) to another team's goal;
     does not apply to a root team."""
-    aligned = sum(1 for o in objectives if _aligns_beyond(graph, team, o))
+    aligned = sum(1 for o, krs in parts.items() if _aligns_beyond(graph, team, (o, *krs)))
     if parent_team(graph, team) is None:
-        return Criterion("aligned_beyond_team", None, aligned, len(objectives), "root team")
-    return Criterion("aligned_beyond_team", aligned > 0, aligned, len(objectives),
-                     f"{aligned} of {len(objectives)}")
+        return Criterion("aligned_beyond_team", None, aligned, len(parts), "root team")
+    return Criterion("aligned_beyond_team", aligned > 0, aligned, len(parts),
+                     f"{aligned} of {len(parts)}")
 
 
-def _aligns_beyond(graph: nx.DiGraph, team: str, objective: str) -> bool:
+def _aligns_beyond(graph: nx.DiGraph, team: str, goals: Sequence[str]) -> bool:
     return any(team_of(graph, target) != team
-               for goal in (objective, *key_results_of(graph, objective))
-               for target in targets(graph, goal, ALIGNS_TO))
+               for goal in goals for target in targets(graph, goal, ALIGNS_TO))

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .copies import implicit_links
+from .copies import implicit_link
 from .graph import (
     ALIGNS_TO, TEAM, is_supported, key_results_of, nodes_of, objective_of, objectives_of,
     parent_team, sub_teams, targets, team_ancestors, team_key, team_of,
@@ -185,9 +185,8 @@ def _fit(graph: nx.DiGraph, parent: str) -> Fit:
 def _copy_pair(graph: nx.DiGraph, objective: str, above: set[str]
                ) -> tuple[str, str] | None:
     """The objective, or one of its key results, and the goal above that it copies."""
-    links = implicit_links(graph)
     for goal in (objective, *key_results_of(graph, objective)):
-        original = links.get(goal)
+        original = implicit_link(graph, goal)
         if original is not None and team_of(graph, original) in above:
             return goal, original
     return None

@@ -151,8 +151,12 @@ def use_lemmas(source: Lemmas | None) -> None:
     _can_be_verb.cache_clear()
 
 
+@lru_cache(maxsize=65536)
 def natural_key(text: str) -> tuple:
     """A sort key that orders the numbers inside ids by value: KR2 before KR10.
+
+    Kept for the ids seen last: a report sorts the same ids again and again (findings,
+    then their ranks, then each message's lists), and the explorer on every edit.
 
     >>> sorted(["KR100", "KR10", "KR2", "O1.10", "O1.9"], key=natural_key)
     ['KR2', 'KR10', 'KR100', 'O1.9', 'O1.10']
@@ -182,6 +186,7 @@ every none eliminate
 _REDACTED = re.compile(r"(?<![\w$])(?:_N\d*_|\$[A-Z]\b|N\d+%?|[XY]%?|[xy]%)(?![\w])")
 
 
+@lru_cache(maxsize=65536)
 def states_amount(title: str) -> bool:
     """Whether a title states an amount: a digit, a number word or a quantifier ("double",
     "half", "all", "every", "eliminate"), or a redacted one ("$N", "X new customers"), not
@@ -238,7 +243,14 @@ def activity_verb(title: str, verbs: frozenset[str] = ACTIVITY_VERBS) -> str | N
     verb = words[0] if words[0] in verbs else lemma(words[0])
     if verb not in verbs:
         return None
-    return None if _OUTCOME.search(_NOT_AMOUNT.sub(" ", title)) else verb
+    return None if _states_outcome(title) else verb
+
+
+@lru_cache(maxsize=65536)
+def _states_outcome(title: str) -> bool:
+    """Whether a title states an outcome (see :func:`activity_verb`): two long regular
+    expressions, asked of the same title by three checks, and again on every edit."""
+    return _OUTCOME.search(_NOT_AMOUNT.sub(" ", title)) is not None
 
 
 def share_of(part: int, whole: int, noun: str) -> str:

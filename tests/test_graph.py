@@ -3,7 +3,7 @@ import pytest
 
 from aligngraph.graph import (
     ALIGNS_TO, CONTRIBUTES, DEPENDS_ON, LEADS, LIAISON, MEMBER_OF, OWNED_BY, OWNS, PARENT,
-    PART_OF, team_of,
+    PART_OF, build_graph, team_of,
 )
 from helpers import graph_of
 
@@ -85,3 +85,23 @@ def test_bulk_build_matches_networkx_own_construction():
     assert nx.utils.graphs_equal(built, expected)
     assert all(set(built.succ[u]) == {v for _, v in expected.out_edges(u)} for u in built)
     assert all(set(built.pred[v]) == {u for u, _ in expected.in_edges(v)} for v in built)
+
+
+@pytest.mark.parametrize("sample", ["meridian.yaml", "nimbus.yaml"])
+def test_builders_source_index_is_the_one_a_pass_over_the_edges_makes(sample):
+    from pathlib import Path
+
+    from aligngraph.graph import _index_sources, _source_index
+    from aligngraph.io.loader import load
+
+    graph = build_graph(load([Path(__file__).parent.parent / "samples" / sample]))
+    assert _source_index(graph) == _index_sources(graph)
+
+
+def test_a_kind_added_to_an_edge_leaves_the_source_index_to_the_pass_over_the_edges():
+    from aligngraph.graph import _Builder
+
+    builder = _Builder()
+    builder.link("goal:K", "goal:O", ALIGNS_TO)
+    builder.link("goal:K", "goal:O", PART_OF)
+    assert builder.sources is None

@@ -79,7 +79,7 @@ def check(graph: nx.DiGraph) -> Iterator[Finding]:
     for kind in GOAL_KINDS:
         for goal in nodes_of(graph, kind):
             title = graph._node[goal]["label"]
-            if not _CUE.search(title.lower()):
+            if not _has_cue(title.lower()):
                 continue
             own = team_of(graph, goal)
             declared = {*targets(graph, goal, DEPENDS_ON),
@@ -87,6 +87,12 @@ def check(graph: nx.DiGraph) -> Iterator[Finding]:
             named = [t for t in names.after_cues(title, own) if t not in declared]
             if named:
                 yield _finding(graph, goal, named)
+
+
+def _has_cue(text: str) -> bool:
+    # Every cue ends in "with" or is "between": a title with neither skips the regex, the
+    # bulk of this check's time on a large organisation.
+    return ("with" in text or "between" in text) and _CUE.search(text) is not None
 
 
 class _TeamNames:

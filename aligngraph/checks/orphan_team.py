@@ -32,10 +32,10 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from ..copies import implicit_links
+from ..copies import implicit_link
 from ..graph import (
-    ALIGNS_TO, CONTRIBUTES, LEADS, MEMBER_OF, OWNS, TEAM, key_results_of, nodes_of,
-    objectives_of, parent_team, sources, sub_teams, targets, team_ancestors, team_of,
+    ALIGNS_TO, CONTRIBUTES, LEADS, MEMBER_OF, OWNS, TEAM, nodes_of, objectives_of,
+    parent_team, sources, sub_teams, targets, team_ancestors, team_goals, team_of,
 )
 from ..text import count_of, natural_sorted, quoted
 from .base import Finding
@@ -67,16 +67,15 @@ def check(graph: nx.DiGraph) -> Iterator[Finding]:
         objectives = objectives_of(graph, team)
         if not objectives and not sub_teams(graph, team):
             yield _no_objectives(graph, team)
-        elif objectives and not _serves_another_team(graph, team, objectives):
+        elif objectives and not _serves_another_team(graph, team):
             yield _internal_only(graph, team, objectives)
 
 
-def _serves_another_team(graph: nx.DiGraph, team: str, objectives: list[str]) -> bool:
+def _serves_another_team(graph: nx.DiGraph, team: str) -> bool:
     """Whether one of the team's goals aligns to a goal of another team. No walk up the
     team's own goals is needed: every goal of the team is among those looked at."""
-    goals = [g for o in objectives for g in (o, *key_results_of(graph, o))]
-    return any(team_of(graph, target) != team
-               for goal in goals for target in targets(graph, goal, ALIGNS_TO))
+    return any(team_of(graph, target) != team for goal in team_goals(graph, team)
+               for target in targets(graph, goal, ALIGNS_TO))
 
 
 def _internal_only(graph: nx.DiGraph, team: str, objectives: list[str]) -> Finding:
@@ -84,9 +83,8 @@ def _internal_only(graph: nx.DiGraph, team: str, objectives: list[str]) -> Findi
     ids = [graph.nodes[o]["id"] for o in objectives]
     intentional = [graph.nodes[o]["id"] for o in objectives
                    if graph.nodes[o]["record"].intentional]
-    links = implicit_links(graph)
-    copies = {g: links[g] for o in objectives for g in (o, *key_results_of(graph, o))
-              if g in links}
+    copies = {g: original for g in team_goals(graph, team)
+              if (original := implicit_link(graph, g)) is not None}
     opening = (f"The only objective of team {quoted(node['label'])} does not align"
                if len(objectives) == 1 else
                f"None of the {len(objectives)} objectives of team {quoted(node['label'])} aligns")
