@@ -24,7 +24,10 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from ..graph import LEADS, OWNS, PERSON, key_results_of, nodes_of, sources, targets, team_of
+from ..graph import (
+    LEADS, OWNS, PERSON, key_results_of, nodes_of, sources, sub_teams, targets, team_key,
+    team_of,
+)
 from ..metrics import key_result_load, person_load
 from ..text import natural_sorted, quoted
 from .base import Finding, Option
@@ -120,6 +123,11 @@ def _advice(graph: nx.DiGraph, person: str, objectives: set[str], teams: set[str
             return (f"They lead the team and own every one of these objectives: hand "
                     f"ownership of some to {', '.join(others)}, who already carry their key "
                     "results, or cut the team's objectives.")
+        below = _sub_team_names(graph, led)
+        if below:
+            return ("They lead the team and carry all of it themselves: cut the team's "
+                    f"objectives, or let the teams below ({', '.join(below)}) own the "
+                    "ones they will deliver.")
         return ("They lead the team and carry all of it themselves: cut the team's "
                 "objectives, or give some to the people who will do the work.")
     if len(teams) > max_teams:
@@ -127,6 +135,13 @@ def _advice(graph: nx.DiGraph, person: str, objectives: set[str], teams: set[str
                 "in those teams, or drop goals.")
     return ("Focus dissolves when one person is spread this thin: hand some of this work "
             "to others, or drop goals.")
+
+
+def _sub_team_names(graph: nx.DiGraph, led: set[str]) -> list[str]:
+    """The names of the teams right below the ones a person leads (the first four)."""
+    below = natural_sorted(graph.nodes[t]["id"] for team in led for t in sub_teams(graph, team))
+    names = [quoted(graph.nodes[team_key(id_)]["label"]) for id_ in below]
+    return names[:4] + (["others"] if len(names) > 4 else [])
 
 
 def _other_owners(graph: nx.DiGraph, person: str, objectives: set[str]) -> list[str]:
