@@ -19,7 +19,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from ..graph import ALIGNS_TO, OBJECTIVE, key_results_of, nodes_of, sources, team_of
-from ..text import count_of, quoted
+from ..text import business_as_usual, count_of, quoted
 from .base import Finding, Option
 
 SLUG = "key-result-count"
@@ -59,6 +59,11 @@ def check(graph: nx.DiGraph, *, min_key_results: int, max_key_results: int
             advice = (f"has no key results: its progress shows only through the "
                       f"{count_of(children, 'goal')} aligned to it. Add two or three measures "
                       "of its own, so that success is defined at this level too.")
+        elif count == 0 and business_as_usual(node["label"]):
+            advice = ("has no key results. Hiring to plan reads as business as usual (see "
+                      "objective-is-task): first decide whether it belongs in the OKRs; if it "
+                      "stays, add two or three measures of what the new people will make "
+                      "possible.")
         elif count < min_key_results:
             advice = ("has no key results, so nobody can tell whether it was met. Add two or "
                       "three measures of what success looks like." if count == 0 else
