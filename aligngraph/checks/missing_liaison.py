@@ -52,11 +52,19 @@ def check(graph: nx.DiGraph) -> Iterator[Finding]:
         team = team_of(graph, objective)
         has_liaison = graph.nodes[objective]["record"].liaison is not None
         for goal in (objective, *key_results_of(graph, objective)):
-            if has_liaison or graph.nodes[goal]["record"].liaison:
+            record = graph._node[goal]["record"]
+            if has_liaison or record.liaison or not _links_out(record, goal != objective):
                 continue
             teams = _other_teams(graph, goal, team)
             if teams:
                 yield _finding(graph, goal, team, teams)
+
+
+def _links_out(record, key_result: bool) -> bool:
+    """Whether a goal names a team it depends on or (a key result) a contributor: the
+    edges :func:`_other_teams` follows are made from these fields alone, and most goals
+    have neither."""
+    return bool(record.depends_on or (key_result and record.contributors))
 
 
 def _other_teams(graph: nx.DiGraph, goal: str, team: str) -> dict[str, str]:
