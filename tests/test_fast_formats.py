@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from aligngraph.generate import generate
 from aligngraph.output.grouping import by_check
 from aligngraph.output.json_format import indented_json, report_data
+from aligngraph.output.sarif_format import report_sarif, sarif_log
 from aligngraph.output.text_format import WIDTH, _space_lines, _wrap
 from aligngraph.pipeline import analyse, check_paths, load_texts
 
@@ -95,3 +96,10 @@ def test_wrap_of_real_lines_is_textwrap_fill():
             assert _wrap(text, initial, subsequent) == textwrap.fill(
                 text, WIDTH, initial_indent=initial, subsequent_indent=subsequent,
                 break_on_hyphens=False, break_long_words=False), (text, initial)
+
+
+def test_sarif_log_is_json_dumps():
+    for sample in ("samples/meridian.yaml", "samples/nimbus.yaml"):
+        report = check_paths([sample])
+        assert report_sarif(report) == json.dumps(sarif_log(report), indent=2,
+                                                  ensure_ascii=False) + "\n"
