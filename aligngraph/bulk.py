@@ -29,3 +29,21 @@ def collector_paused() -> Iterator[None]:
         gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+@contextmanager
+def collector_held() -> Iterator[None]:
+    """Pause the cyclic collector inside the block, freezing nothing.
+
+    For work that makes many objects and drops them again, such as writing a report: the
+    full collections it would trigger walk every object made since the last freeze (the
+    findings, the report's caches) and find no garbage, a third of a second each on
+    10,000 teams. What the block leaves behind is collected as usual afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from .bulk import collector_paused
+from .bulk import collector_held, collector_paused
 from .checks import (
     REGISTRY, CheckConfig, Finding, detached_alignment, progress_bands, resolve_settings,
     stacked_alignment,
@@ -71,7 +71,8 @@ def locate_findings(org: Organisation, findings: Iterable[Finding],
                     texts: Mapping[str, str] | None = None) -> dict[str, Location]:
     """Where each finding's subject is defined, by node key (see :mod:`aligngraph.io.positions`)."""
     records = {finding_node(f): (_RECORD_KIND[f.subject_kind], f.subject) for f in findings}
-    found = locate_records(org, records.values(), texts)
+    with collector_held():
+        found = locate_records(org, records.values(), texts)
     return {key: found[record] for key, record in records.items() if record in found}
 
 

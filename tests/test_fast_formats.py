@@ -8,10 +8,15 @@ import random
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from aligngraph.generate import generate
+from aligngraph.output.grouping import by_check
 from aligngraph.output.json_format import indented_json, report_data
-from aligngraph.output.text_format import WIDTH, _wrap
-from aligngraph.pipeline import check_paths
+from aligngraph.output.sarif_format import report_sarif, sarif_log
+from aligngraph.output.text_format import WIDTH, _space_lines, _wrap
+from aligngraph.pipeline import analyse, check_paths, load_texts
 
 
 class Text(str):
@@ -59,3 +64,42 @@ def test_wrap_is_textwrap_fill():
         assert _wrap(text, initial, subsequent) == textwrap.fill(
             text, WIDTH, initial_indent=initial, subsequent_indent=subsequent,
             break_on_hyphens=False, break_long_words=False), (text, initial, subsequent)
+
+
+def _textwrap_lines(text: str, initial: str, subsequent: str) -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=initial, subsequent_indent=subsequent,
+                         break_on_hyphens=False, break_long_words=False)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "bb", "word", "x" * 30, "y" * 99, "z" * 100, "w" * 101,
+                                 "“q”", "a-b", "é", " ", "  ", "     "]), max_size=60),
+       st.integers(0, 120), st.integers(0, 130))
+def test_space_lines_are_textwraps(words, initial, subsequent):
+    """Runs of spaces anywhere, words longer than a line, indents wider than the width."""
+    text, first, rest = "".join(words), " " * initial, " " * subsequent
+    assert _space_lines(text, first, rest) == _textwrap_lines(text, first, rest)
+
+
+def test_wrap_of_real_lines_is_textwrap_fill():
+    """Every finding's message, with a location, at every lead the text report uses."""
+    generated = json.dumps(generate(60, seed=3))
+    reports = [check_paths([s]) for s in ("samples/meridian.yaml", "samples/nimbus.yaml")]
+    reports.append(analyse(load_texts([("generated.json", generated)])))
+    leads = [("", ""), ("  ", " " * 11), ("    error    AG106 t9-o3.1: ", " " * 13),
+             ("  warning  AG205 team support-platform-and-tools: ", " " * 11), (" " * 96, "")]
+    texts = [line.text + suffix for report in reports for _, lines in by_check(report)
+             for line in lines for suffix in ("", " [okrs/a.yaml:12]")]
+    assert len(texts) > 500
+    for text in texts:
+        for initial, subsequent in leads:
+            assert _wrap(text, initial, subsequent) == textwrap.fill(
+                text, WIDTH, initial_indent=initial, subsequent_indent=subsequent,
+                break_on_hyphens=False, break_long_words=False), (text, initial)
+
+
+def test_sarif_log_is_json_dumps():
+    for sample in ("samples/meridian.yaml", "samples/nimbus.yaml"):
+        report = check_paths([sample])
+        assert report_sarif(report) == json.dumps(sarif_log(report), indent=2,
+                                                  ensure_ascii=False) + "\n"

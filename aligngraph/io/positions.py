@@ -32,7 +32,7 @@ from ..model import Location, Organisation, Origin
 from .yaml_source import Locator
 
 _YAML_ID = re.compile(
-    r"""(?:^|[{,])[ \t]*(?:-[ \t]+)*(?:id|"id"|'id')[ \t]*:[ \t]+"""
+    r"""(?:^|[{,])[ \t]*(?:-[ \t]+)*(?P<key>id|"id"|'id')[ \t]*:[ \t]+"""
     r"""(?:"(?P<dq>[^"\\\n]*)"|'(?P<sq>[^'\n]*)'|(?P<plain>[^\s"'#,\[\]{}&*!|>%@`][^\n#,\[\]{}]*?))"""
     r"""[ \t]*(?=$|[,}\]]|[ \t]\#)""", re.MULTILINE)
 _JSON_ID = re.compile(r'"id"\s*:\s*"(?P<dq>(?:[^"\\]|\\.)*)"')
@@ -47,7 +47,7 @@ def locate_records(org: Organisation, records: Iterable[tuple[str, str]],
     record whose file cannot be read gets a location without a line.
     """
     finder = _Finder(org, texts or {})
-    return {record: location for record in sorted(set(records))
+    return {record: location for record in dict.fromkeys(records)
             if (location := finder.locate(*record)) is not None}
 
 
@@ -113,9 +113,7 @@ class _FileIndex:
         self.text = text
         self.is_json = is_json
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self._ids: dict[str, list[int]] = defaultdict(list)
-        for match in (_JSON_ID if is_json else _YAML_ID).finditer(text):
-            self._ids[_id_value(match, is_json)].append(_key_offset(match))
+        self._ids = _json_ids(text) if is_json else _yaml_ids(text)
         self._sections = [] if is_json else [
             (m.start(), m.group(1)) for m in _YAML_SECTION.finditer(text)]
         self._exact: Locator | _JsonWalker | None = None
@@ -154,19 +152,24 @@ class _FileIndex:
         return self._exact.find(loc, key=True) or (None, None)
 
 
-def _id_value(match: re.Match[str], is_json: bool) -> str:
-    if is_json:
-        raw = match.group("dq")
-        return json.loads(f'"{raw}"') if "\\" in raw else raw
-    value = next(v for v in match.group("dq", "sq", "plain") if v is not None)
-    return value.rstrip()
+def _json_ids(text: str) -> dict[str, list[int]]:
+    """The offsets of the ``"id"`` keys in JSON text, by their (unescaped) values."""
+    ids: dict[str, list[int]] = defaultdict(list)
+    for match in _JSON_ID.finditer(text):
+        raw = match["dq"]
+        ids[json.loads(f'"{raw}"') if "\\" in raw else raw].append(match.start())
+    return ids
 
 
-def _key_offset(match: re.Match[str]) -> int:
-    """The offset of the ``id`` key itself within a match (after any ``{``, ``,`` or
-    ``- `` before it)."""
-    text = match.group(0)
-    return match.start() + len(text) - len(text.lstrip("{, \t-"))
+def _yaml_ids(text: str) -> dict[str, list[int]]:
+    """The offsets of the ``id`` keys in YAML text (after any ``{``, ``,`` or ``- ``
+    before them), by their values as written."""
+    ids: dict[str, list[int]] = defaultdict(list)
+    for match in _YAML_ID.finditer(text):
+        double, single, plain = match.group("dq", "sq", "plain")
+        value = double if double is not None else single if single is not None else plain
+        ids[value.rstrip()].append(match.start("key"))
+    return ids
 
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")

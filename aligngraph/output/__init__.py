@@ -10,6 +10,8 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from ..bulk import collector_held
+
 if TYPE_CHECKING:
     from ..report import Report
 
@@ -39,11 +41,10 @@ def format_report(report: Report, name: str, *, fail_on: str = "error",
     """
     module, function = _FORMATS[name]
     formatter = getattr(import_module(f".{module}", __name__), function)
-    if name in _TAKE_FAIL_ON:
-        return formatter(report, fail_on=fail_on)
-    if name in _TAKE_GROUP_BY:
-        return formatter(report, group_by=group_by)
-    return formatter(report)
+    options = ({"fail_on": fail_on} if name in _TAKE_FAIL_ON else
+               {"group_by": group_by} if name in _TAKE_GROUP_BY else {})
+    with collector_held():
+        return formatter(report, **options)
 
 
 def __getattr__(name: str) -> Any:

@@ -4,8 +4,10 @@ where each check is documented."""
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from ..checks import Check, Finding
@@ -44,10 +46,17 @@ def relative_path(file: str) -> str:
     >>> relative_path("./okrs/teams.yaml")
     'okrs/teams.yaml'
     """
+    return _relative_to(file, os.getcwd())
+
+
+@lru_cache(maxsize=1024)
+def _relative_to(file: str, directory: str) -> str:
+    """:func:`relative_path` from ``directory``, once per file: a report asks once per
+    finding, and most findings share their file."""
     path = Path(file)
     if path.is_absolute():
         try:
-            path = path.relative_to(Path.cwd())
+            path = path.relative_to(directory)
         except ValueError:
             return path.as_posix()
     return path.as_posix()

@@ -8,7 +8,7 @@ where its subject is defined.
 
 from __future__ import annotations
 
-import json
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -18,6 +18,7 @@ from ..checks import REGISTRY, Check, Finding
 from ..checks.docs import check_doc
 from ..report import Report
 from .ci_common import PROJECT_URL, ci_location, fingerprints, help_uri
+from .json_format import indented_json
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -25,7 +26,7 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 def report_sarif(report: Report) -> str:
     """The report as a SARIF 2.1.0 log."""
-    return json.dumps(sarif_log(report), indent=2, ensure_ascii=False) + "\n"
+    return indented_json(sarif_log(report)) + "\n"
 
 
 def sarif_log(report: Report) -> dict[str, Any]:
@@ -77,6 +78,7 @@ def result(report: Report, finding: Finding, rule_index: int, fingerprint: str
     return found
 
 
+@lru_cache(maxsize=1024)
 def file_uri(path: str) -> str:
     """A path as a URI reference: relative paths stay relative (code scanning resolves
     them from the repository's root), absolute ones become ``file:`` URIs.
