@@ -102,3 +102,38 @@ def test_the_plain_path_builds_repeated_and_many_scalars_as_pyyaml(monkeypatch):
                          f"{{n: {i}, no: x}}]" for i in range(40))
     assert repr(yaml_source._plain_data(document)) == repr(
         yaml_source._StrictLoader(document).get_single_data())
+
+
+def _nesting_by_walking(data) -> int:
+    from aligngraph.io.limits import deepest_path
+
+    return next(n for n in range(200) if deepest_path(data, n) is None)
+
+
+@pytest.mark.parametrize("document", PLAIN_DOCUMENTS + [
+    "a: {b: [[], [{c: [1]}]], d: x}", "- - - - []", "a: 1\nb: {}", "[[[[[{}]]]]]", "5"])
+def test_the_plain_path_counts_the_nesting_as_the_depth_limit_counts_it(document):
+    from aligngraph.io import yaml_source
+
+    data, problems, nesting = yaml_source.read_yaml(document, "doc.yaml")
+    assert not problems and nesting == _nesting_by_walking(data)
+
+
+@pytest.mark.parametrize("levels", [60, 61, 62, 63, 100])
+def test_deep_yaml_is_refused_exactly_past_the_limit_by_either_path(levels):
+    import hostile_files as hostile
+
+    from aligngraph import InputError
+    from aligngraph.io import yaml_source
+    from aligngraph.io.loader import load_texts
+
+    name, text = hostile.deep_yaml(levels=levels)  # nests levels + 3 deep
+    data, _, nesting = yaml_source.read_yaml(text, name)
+    assert nesting == _nesting_by_walking(data) == levels + 3
+    outcomes = []
+    for document in (text, text.replace("end\n", "&e end\n")):  # plain, then general path
+        try:
+            outcomes.append(load_texts([(name, document)]).teams[0].id)
+        except InputError as exc:
+            outcomes.append([(p.path, p.line, p.column, p.message) for p in exc.problems])
+    assert outcomes[0] == outcomes[1] and (outcomes[0] == "a") == (levels + 3 <= 64)

@@ -120,10 +120,18 @@ _KEPT = 10_000  # tags and scalars kept for their text: a bound on memory, not a
 def _plain_data(text: str) -> Any:
     """The document's data, as PyYAML's safe constructor builds it, for a plain
     document; :class:`_NotPlain` (or the error itself) for anything else."""
+    return _plain_read(text)[0]
+
+
+def _plain_read(text: str) -> tuple[Any, int]:
+    """:func:`_plain_data`, and how many levels it nests (the document is level 1)."""
     loader = _QuickLoader(text)
     try:
         root = loader.get_single_node()
-        return None if root is None else _PlainBuilder(loader).build(root)
+        if root is None:
+            return None, 0
+        builder = _PlainBuilder(loader)
+        return builder.build(root), builder.nesting
     finally:
         loader.dispose()
 
@@ -137,14 +145,17 @@ class _PlainBuilder:
         self._loader = loader
         self._constructors = loader.yaml_constructors
         self._built: dict[tuple[str, str], Any] = {}
+        self.nesting = 0  # the most levels built, counted as limits.deepest_path counts
 
-    def build(self, node: yaml.Node) -> Any:
+    def build(self, node: yaml.Node, depth: int = 1) -> Any:
         kind, tag = type(node), node.tag
         if kind is yaml.ScalarNode:
             return self.scalar(node)
+        if depth > self.nesting:
+            self.nesting = depth
         if kind is yaml.SequenceNode and tag == _SEQ:
             return [child.value if type(child) is yaml.ScalarNode and child.tag == _STR
-                    else self.build(child) for child in node.value]
+                    else self.build(child, depth + 1) for child in node.value]
         if tag != _MAP or kind is not yaml.MappingNode:
             raise _NotPlain
         data: dict = {}
@@ -155,7 +166,7 @@ class _PlainBuilder:
             if key in data:
                 raise _NotPlain  # a duplicate key, reported by the general path
             data[key] = (value_node.value if type(value_node) is yaml.ScalarNode
-                         and value_node.tag == _STR else self.build(value_node))
+                         and value_node.tag == _STR else self.build(value_node, depth + 1))
         return data
 
     def scalar(self, node: yaml.Node) -> Any:
@@ -175,16 +186,30 @@ class _PlainBuilder:
 
 def parse_yaml(text: str, file: str, limits: Limits | None = None) -> tuple[Any, list[Problem]]:
     """Parse one YAML document; return the data and any problems, located."""
+    data, problems, _ = read_yaml(text, file, limits)
+    return data, problems
+
+
+def read_yaml(text: str, file: str, limits: Limits | None = None
+              ) -> tuple[Any, list[Problem], int | None]:
+    """:func:`parse_yaml`, and how many levels the data nests when the plain path built
+    it (else None)."""
     limits = limits or Limits()
     if _MAYBE_ANCHOR.search(text):
         problem = _alias_problem(text, file, limits.max_alias_nodes)
         if problem:
-            return None, [problem]
+            return None, [problem], None
     else:
         try:
-            return _plain_data(text), []
-        except Exception:  # noqa: BLE001 - the general path below reports it
+            data, nesting = _plain_read(text)
+            return data, [], nesting
+        except Exception:  # noqa: BLE001 - the general path reports it
             pass
+    return (*_general_read(text, file), None)
+
+
+def _general_read(text: str, file: str) -> tuple[Any, list[Problem]]:
+    """The data by PyYAML's constructor, every error and duplicate key a problem."""
     loader = _StrictLoader(text)
     try:
         data = loader.get_single_data()
