@@ -7,8 +7,10 @@ that into a file and a line.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 import networkx as nx
 
@@ -39,7 +41,8 @@ class Flaw:
 def find_flaws(org: Organisation) -> list[Flaw]:
     """Every broken reference, every cycle and every link of a goal to itself in ``org``."""
     teams = {team.id for team in org.teams}
-    goals = {o.id for o in org.objectives} | {k.id for _, k in org.key_results()}
+    goals = {o.id for o in org.objectives} | {k.id for o in org.objectives
+                                              for k in o.key_results}
     people = None if org.people is None else {p.id for p in org.people}
     refs = _References(teams, people, goals)
     flaws = list(_team_flaws(org, refs))
@@ -76,6 +79,21 @@ class _References:
         for index, value in enumerate(values):
             yield from self.check(kind, owner_kind, owner_id, (field, index), value)
 
+    def all_known(self, kind: str, values: list[str]) -> bool:
+        """Whether every one of ``values`` names a known record (or any would do)."""
+        known = self.known[kind]
+        return known is None or known.issuperset(values)
+
+    def goal_resolves(self, goal: Goal) -> bool:
+        """Whether :func:`_common_goal_flaws` would find nothing: the common case, told
+        without walking each reference, as this runs for every goal."""
+        people, teams = self.known["person"], self.known["team"] or set()
+        if not self.all_known("goal", goal.aligns_to) or not teams.issuperset(goal.depends_on):
+            return False
+        if people is None:
+            return goal.liaison not in teams
+        return all(person is None or person in people for person in (goal.owner, goal.liaison))
+
 
 def _team_flaws(org: Organisation, refs: _References) -> Iterator[Flaw]:
     for team in org.teams:
@@ -91,10 +109,14 @@ def _person_flaws(org: Organisation, refs: _References) -> Iterator[Flaw]:
 def _goal_flaws(org: Organisation, refs: _References) -> Iterator[Flaw]:
     for objective in org.objectives:
         yield from refs.check("team", "goal", objective.id, ("team",), objective.team)
-        yield from _common_goal_flaws(objective, refs)
+        if not refs.goal_resolves(objective):
+            yield from _common_goal_flaws(objective, refs)
         for kr in objective.key_results:
-            yield from _common_goal_flaws(kr, refs)
-            yield from refs.check_all("person", "goal", kr.id, "contributors", kr.contributors)
+            if not refs.goal_resolves(kr):
+                yield from _common_goal_flaws(kr, refs)
+            if not refs.all_known("person", kr.contributors):
+                yield from refs.check_all("person", "goal", kr.id, "contributors",
+                                          kr.contributors)
 
 
 def _common_goal_flaws(goal, refs: _References) -> Iterator[Flaw]:
@@ -123,7 +145,9 @@ def _repeated_ids(org: Organisation) -> Iterator[Flaw]:
             fields = ["aligns_to", "depends_on"] + (["contributors"] if goal is not objective
                                                     else [])
             for name in fields:
-                yield from _repeats_in(goal.id, name, getattr(goal, name))
+                values = getattr(goal, name)
+                if len(values) > 1 and len(set(values)) < len(values):
+                    yield from _repeats_in(goal.id, name, values)
 
 
 def _repeats_in(goal_id: str, field: str, values: list[str]) -> Iterator[Flaw]:
@@ -172,7 +196,7 @@ def _alignment_cycles(org: Organisation) -> Iterator[Flaw]:
     edges: dict[str, list[str]] = {}
     objective_of = {}
     for objective in org.objectives:
-        edges[objective.id] = list(objective.aligns_to)
+        edges[objective.id] = objective.aligns_to  # read, never changed
         for kr in objective.key_results:
             objective_of[kr.id] = objective.id
             edges[kr.id] = [objective.id, *kr.aligns_to]
@@ -219,16 +243,14 @@ def _cycles(edges: dict[str, list[str]]) -> Iterable[list[str]]:
 def _peel_acyclic(edges: dict[str, list[str]]) -> set[str]:
     """The nodes left after repeatedly removing those with no incoming edge."""
     indegree: dict[str, int] = dict.fromkeys(edges, 0)
-    for targets in edges.values():
-        for target in targets:
-            indegree[target] = indegree.get(target, 0) + 1
+    indegree.update(Counter(chain.from_iterable(edges.values())))
     ready = [node for node, degree in indegree.items() if degree == 0]
     while ready:
         node = ready.pop()
         del indegree[node]
         for target in edges.get(node, ()):
-            indegree[target] -= 1
-            if indegree[target] == 0:
+            degree = indegree[target] = indegree[target] - 1
+            if degree == 0:
                 ready.append(target)
     return set(indegree)
 

@@ -24,7 +24,7 @@ from .limits import (
     Limits, deepest_path, depth_message, long_titles, records_problem, size_problem,
 )
 from .tables import TABLE_SUFFIXES, TableDocument, TableOptions, is_table, read_workbooks
-from .yaml_source import MAX_DIGITS, Locator, duplicate_key_positions, parse_yaml, position_of
+from .yaml_source import MAX_DIGITS, Locator, duplicate_key_positions, position_of, read_yaml
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 _EXPECTED_SUFFIXES = "a .yaml, .yml, .json, .csv, .tsv, .xlsx or .ods suffix"
@@ -249,16 +249,18 @@ def _read_document(file: str, text: str, sources: _Sources, limits: Limits
                               line, column)]
     if too_big:
         return None, [Problem(file, "", too_big)]
-    data, problems = parse_document(text, file, limits)
+    data, problems, nesting = _parse_document(text, file, limits)
     if problems:
         return None, problems
-    return _validate(file, data, sources, limits)
+    return _validate(file, data, sources, limits, nesting)
 
 
-def _validate(file: str, data: Any, sources: _Sources, limits: Limits
-              ) -> tuple[Parsed | None, list[Problem]]:
-    """Validate a parsed document against the format, every problem located."""
-    problems = [sources.problem(file, loc, message) for loc, message in _over_limits(data, limits)]
+def _validate(file: str, data: Any, sources: _Sources, limits: Limits,
+              nesting: int | None = None) -> tuple[Parsed | None, list[Problem]]:
+    """Validate a parsed document against the format, every problem located. ``nesting``
+    is how many levels the data nests, when the parser learnt it."""
+    problems = [sources.problem(file, loc, message)
+                for loc, message in _over_limits(data, limits, nesting)]
     if problems:
         return None, problems
     junk = _records_not_mappings(data)
@@ -332,10 +334,12 @@ def _flaws_file(flaws: list, org: Organisation) -> str:
     return org.origins[(flaws[0].kind, flaws[0].id)].file
 
 
-def _over_limits(data: Any, limits: Limits) -> list[tuple[tuple, str]]:
+def _over_limits(data: Any, limits: Limits, nesting: int | None
+                 ) -> list[tuple[tuple, str]]:
     """Where the parsed data passes a limit; the nesting first, since the other walks
-    assume it is bounded."""
-    deep = deepest_path(data, limits.max_depth)
+    assume it is bounded. Data known to nest within the limit is not walked for it."""
+    deep = None if nesting is not None and nesting <= limits.max_depth else deepest_path(
+        data, limits.max_depth)
     if deep is not None:
         return [(deep, depth_message(limits.max_depth))]
     too_many = records_problem(data, limits)
@@ -345,9 +349,17 @@ def _over_limits(data: Any, limits: Limits) -> list[tuple[tuple, str]]:
 def parse_document(text: str, file: str, limits: Limits | None = None
                    ) -> tuple[Any, list[Problem]]:
     """Parse JSON for a ``.json`` name, YAML for any other; return data and problems."""
+    data, problems, _ = _parse_document(text, file, limits)
+    return data, problems
+
+
+def _parse_document(text: str, file: str, limits: Limits | None
+                    ) -> tuple[Any, list[Problem], int | None]:
+    """:func:`parse_document`, and how many levels the data nests when the parser learnt
+    it on the way (else None)."""
     if file.lower().endswith(".json"):
-        return parse_json(text, file, limits)
-    return parse_yaml(text, file, limits)
+        return (*parse_json(text, file, limits), None)
+    return read_yaml(text, file, limits)
 
 
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")

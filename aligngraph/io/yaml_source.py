@@ -4,7 +4,7 @@ Parsing uses libyaml's ``CSafeLoader`` where present. Positions are not kept dur
 normal parse: they cost memory and time on large files. Only when there is a problem to
 report is the text composed again to find the line and column of each path.
 
-Values are built from libyaml's nodes by one tight recursive function when the document
+Values are built from libyaml's nodes by a tight recursive builder when the document
 is plain (strings, numbers, booleans, nulls, dates, lists and mappings of scalar keys, no
 anchors, no duplicate keys), which is nearly every OKR file and three times faster than
 PyYAML's general constructor; anything else, and any error, is built again by PyYAML's
@@ -83,54 +83,133 @@ class _NotPlain(Exception):
     """The document needs PyYAML's general constructor."""
 
 
+class _QuickLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """A safe loader that resolves tags as PyYAML's resolver does, faster.
+
+    libyaml asks the Python resolver for the tag of every node, and the resolver tries
+    regular expressions chosen by the scalar's first character: a quarter of composing a
+    large file. Here a quoted scalar, or a plain one whose first character starts no
+    implicit tag, is a string at once; the tag of any other plain scalar is kept for its
+    text, as keys and small numbers repeat all through a file. Once path resolvers exist,
+    everything is left to PyYAML.
+    """
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        resolvers = self.yaml_implicit_resolvers
+        self._quick = not self.yaml_path_resolvers and None not in resolvers
+        self._tagged_first = frozenset(resolvers)  # '' included: the empty scalar is null
+        self._tags: dict[str, str] = {}
+
+    def resolve(self, kind, value, implicit):  # noqa: D102 - libyaml hook
+        if kind is not yaml.ScalarNode or not self._quick:
+            return super().resolve(kind, value, implicit)
+        if not implicit[0] or value[:1] not in self._tagged_first:
+            return self.DEFAULT_SCALAR_TAG
+        tag = self._tags.get(value)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(self._tags) < _KEPT:
+                self._tags[value] = tag
+        return tag
+
+
+_KEPT = 10_000  # tags and scalars kept for their text: a bound on memory, not a limit
+
+
 def _plain_data(text: str) -> Any:
     """The document's data, as PyYAML's safe constructor builds it, for a plain
     document; :class:`_NotPlain` (or the error itself) for anything else."""
-    loader = _BaseLoader(text)
+    return _plain_read(text)[0]
+
+
+def _plain_read(text: str) -> tuple[Any, int]:
+    """:func:`_plain_data`, and how many levels it nests (the document is level 1)."""
+    loader = _QuickLoader(text)
     try:
         root = loader.get_single_node()
-        constructors = loader.yaml_constructors
-        scalar, sequence = yaml.ScalarNode, yaml.SequenceNode
-
-        def build(node: yaml.Node) -> Any:
-            kind, tag = type(node), node.tag
-            if kind is scalar:
-                if tag == _STR:
-                    return node.value
-                if tag not in _PLAIN_SCALARS or (tag == _INT and len(node.value) > MAX_DIGITS):
-                    raise _NotPlain
-                return constructors[tag](loader, node)
-            if kind is sequence and tag == _SEQ:
-                return [build(child) for child in node.value]
-            if tag != _MAP or kind is not yaml.MappingNode:
-                raise _NotPlain
-            data: dict = {}
-            for key_node, value_node in node.value:
-                if type(key_node) is not scalar:
-                    raise _NotPlain
-                key = build(key_node)
-                if key in data:
-                    raise _NotPlain  # a duplicate key, reported by the general path
-                data[key] = build(value_node)
-            return data
-
-        return None if root is None else build(root)
+        if root is None:
+            return None, 0
+        builder = _PlainBuilder(loader)
+        return builder.build(root), builder.nesting
     finally:
         loader.dispose()
 
 
+class _PlainBuilder:
+    """Builds values from the nodes of a plain document. Strings, nearly every scalar of
+    a file, are taken in place; other scalars are built once for each text (they are
+    immutable) while a few thousand are kept."""
+
+    def __init__(self, loader: _QuickLoader):
+        self._loader = loader
+        self._constructors = loader.yaml_constructors
+        self._built: dict[tuple[str, str], Any] = {}
+        self.nesting = 0  # the most levels built, counted as limits.deepest_path counts
+
+    def build(self, node: yaml.Node, depth: int = 1) -> Any:
+        kind, tag = type(node), node.tag
+        if kind is yaml.ScalarNode:
+            return self.scalar(node)
+        if depth > self.nesting:
+            self.nesting = depth
+        if kind is yaml.SequenceNode and tag == _SEQ:
+            return [child.value if type(child) is yaml.ScalarNode and child.tag == _STR
+                    else self.build(child, depth + 1) for child in node.value]
+        if tag != _MAP or kind is not yaml.MappingNode:
+            raise _NotPlain
+        data: dict = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode:
+                raise _NotPlain
+            key = key_node.value if key_node.tag == _STR else self.scalar(key_node)
+            if key in data:
+                raise _NotPlain  # a duplicate key, reported by the general path
+            data[key] = (value_node.value if type(value_node) is yaml.ScalarNode
+                         and value_node.tag == _STR else self.build(value_node, depth + 1))
+        return data
+
+    def scalar(self, node: yaml.Node) -> Any:
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag not in _PLAIN_SCALARS or (tag == _INT and len(node.value) > MAX_DIGITS):
+            raise _NotPlain
+        key = (tag, node.value)
+        value = self._built.get(key, self._built)
+        if value is self._built:
+            value = self._constructors[tag](self._loader, node)
+            if len(self._built) < _KEPT:
+                self._built[key] = value
+        return value
+
+
 def parse_yaml(text: str, file: str, limits: Limits | None = None) -> tuple[Any, list[Problem]]:
     """Parse one YAML document; return the data and any problems, located."""
+    data, problems, _ = read_yaml(text, file, limits)
+    return data, problems
+
+
+def read_yaml(text: str, file: str, limits: Limits | None = None
+              ) -> tuple[Any, list[Problem], int | None]:
+    """:func:`parse_yaml`, and how many levels the data nests when the plain path built
+    it (else None)."""
     limits = limits or Limits()
     if _MAYBE_ANCHOR.search(text):
         problem = _alias_problem(text, file, limits.max_alias_nodes)
         if problem:
-            return None, [problem]
+            return None, [problem], None
     else:
         try:
-            return _plain_data(text), []
-        except Exception:  # noqa: BLE001 - the general path below reports it
+            data, nesting = _plain_read(text)
+            return data, [], nesting
+        except Exception:  # noqa: BLE001 - the general path reports it
             pass
+    return (*_general_read(text, file), None)
+
+
+def _general_read(text: str, file: str) -> tuple[Any, list[Problem]]:
+    """The data by PyYAML's constructor, every error and duplicate key a problem."""
     loader = _StrictLoader(text)
     try:
         data = loader.get_single_data()
