@@ -40,3 +40,19 @@ def open_tab(at, label: str):
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+def keep_downloads(monkeypatch) -> dict[str, bytes]:
+    """Every file the explorer hands to a download button, by MIME type, as stored."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    saved: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def keep(self, data, mimetype, kind, filename=None):
+        saved[mimetype] = data if isinstance(data, bytes) else data.encode()
+        return original(self, data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    return saved
+

@@ -6,10 +6,9 @@ import re
 from pathlib import Path
 
 
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from helpers import open_tab
+from helpers import keep_downloads, open_tab
 
 ROOT = Path(__file__).parent.parent
 APP = str(ROOT / "app.py")
@@ -145,14 +144,7 @@ def test_people_chart_and_table():
 
 
 def test_downloads_carry_the_picture_and_the_report(monkeypatch):
-    saved = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def keep(self, data, mimetype, kind, filename=None):
-        saved[mimetype] = data if isinstance(data, bytes) else data.encode()
-        return original(self, data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    saved = keep_downloads(monkeypatch)
     at = open_tab(start(), "Exports")
     labels = [b.label for b in tab(at, "Exports").get("download_button")]
     assert labels == ["Picture (SVG)", "Picture (PNG)", "Report (Markdown)", "Report (JSON)",

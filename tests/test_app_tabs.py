@@ -3,10 +3,9 @@ what other tabs need of it (the Graph tab's picture, the People table) is made a
 
 import html
 
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from aligngraph.ui import state
-from helpers import open_tab
+from helpers import keep_downloads, open_tab
 from test_app import iframe_html, start
 
 TABS = ["Overview", "Graph", "Findings", "People", "Workshop", "Exports"]
@@ -32,14 +31,7 @@ def test_only_the_open_tab_is_drawn_and_the_overview_on_the_first_run():
 
 def test_exports_offer_the_picture_the_graph_tab_would_open_on_before_it_is_opened(
         monkeypatch):
-    saved = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def keep(self, data, mimetype, kind, filename=None):
-        saved[mimetype] = data if isinstance(data, bytes) else data.encode()
-        return original(self, data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    saved = keep_downloads(monkeypatch)
     at = open_tab(start(), "Exports")
     assert [b.label for b in at.get("download_button")][:2] == ["Picture (SVG)",
                                                                 "Picture (PNG)"]
@@ -51,14 +43,7 @@ def test_exports_offer_the_picture_the_graph_tab_would_open_on_before_it_is_open
 
 
 def test_exports_follow_the_graph_tabs_view_and_focus_while_it_is_closed(monkeypatch):
-    saved = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def keep(self, data, mimetype, kind, filename=None):
-        saved[mimetype] = data if isinstance(data, bytes) else data.encode()
-        return original(self, data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    saved = keep_downloads(monkeypatch)
     at = open_tab(start(), "Graph")
     at.selectbox(key="view").set_value("focus").run()
     at.selectbox(key="focus").set_value("team:mobile").run()
@@ -100,15 +85,10 @@ def test_a_workshop_edit_draws_the_workshop_only():
 
 
 def test_the_workshop_baseline_counts_while_another_tab_is_open():
-    from test_app_workshop import ROOT, start as workshop
+    from test_app_workshop import start as workshop, upload_last_quarter
 
     at = workshop()
-    at.selectbox(key="workshop_baseline_choice").set_value("An uploaded file").run()
-    text = (ROOT / "samples" / "nimbus.yaml").read_text()
-    last_quarter = text.replace("  title: Tidy up our support macros\n",
-                                "  title: Tidy up our support macros\n  aligns_to: NIM3\n")
-    at.file_uploader(key="workshop_baseline_upload").set_value(
-        ("last.yaml", last_quarter.encode(), "application/x-yaml")).run()
+    upload_last_quarter(at)
     banner = "goals 0 added, 1 changed, 0 removed"
     assert banner in at.info[0].value
     assert banner in open_tab(at, "Overview").info[0].value  # the banner, above the tabs

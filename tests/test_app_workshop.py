@@ -200,14 +200,19 @@ def test_save_refuses_a_file_changed_on_disk_and_shows_both_changes(tmp_path):
     assert at.data_editor[0].value.loc[0, "title"] == "Ours"  # the draft is kept
 
 
-def test_an_uploaded_baseline_and_a_bad_one():
-    at = start()
+def upload_last_quarter(at) -> None:
+    """Compare with an uploaded baseline: Nimbus, SPT1 aligned to NIM3 in it."""
     at.selectbox(key="workshop_baseline_choice").set_value("An uploaded file").run()
     text = (ROOT / "samples" / "nimbus.yaml").read_text()
     last_quarter = text.replace("  title: Tidy up our support macros\n",
                                 "  title: Tidy up our support macros\n  aligns_to: NIM3\n")
     at.file_uploader(key="workshop_baseline_upload").set_value(
         ("last.yaml", last_quarter.encode(), "application/x-yaml")).run()
+
+
+def test_an_uploaded_baseline_and_a_bad_one():
+    at = start()
+    upload_last_quarter(at)
     assert not at.exception, at.exception
     assert frame(at, "workshop_goal_changes").to_dict("records") == [
         {"goal": "SPT1", "change": "changed", "how": "realigned",
