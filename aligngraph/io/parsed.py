@@ -13,12 +13,19 @@ from typing import Any
 import pydantic
 
 from ..model import (
-    EXTENSION_PREFIX, Cycle, Document, Objective, Person, Team, field_names, model_at,
-    unknown_keys,
+    EXTENSION_PREFIX, Cycle, Document, Objective, Person, Record, Team, field_names,
+    model_at, unknown_keys,
 )
 
-_LISTS: dict[str, type[pydantic.BaseModel]] = {"teams": Team, "people": Person,
-                                                "objectives": Objective}
+#: The lists of records, and the model each record of a list validates to on its own.
+RECORD_MODELS: dict[str, type[Record]] = {"teams": Team, "people": Person,
+                                          "objectives": Objective}
+
+
+def outline(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A document with its lists of records emptied: the rest of it, to validate apart."""
+    return {key: [] if key in RECORD_MODELS and isinstance(value, list) else value
+            for key, value in data.items()}
 
 
 @dataclass
@@ -50,7 +57,7 @@ class Parsed:
             parsed.cycle = Cycle.model_validate(data["cycle"])
         if "settings" not in failed_top and isinstance(data.get("settings"), dict):
             parsed.settings = data["settings"]
-        for key, model in _LISTS.items():
+        for key, model in RECORD_MODELS.items():
             items = data.get(key)
             if key == "people" and isinstance(items, list):
                 parsed.people = []
@@ -63,7 +70,7 @@ class Parsed:
         """No record kept, every id noted: for a file with too many errors to salvage."""
         parsed = cls(file)
         if isinstance(data, dict):
-            for key in _LISTS:
+            for key in RECORD_MODELS:
                 items = data.get(key)
                 for item in items if isinstance(items, list) else ():
                     parsed.dropped_ids |= _ids_in(item)
@@ -84,10 +91,8 @@ class Parsed:
 def first_errors(data: dict, limit: int) -> list[Any]:
     """About the first ``limit`` validation errors of a document, found record by record
     so that the cost stops with them; the errors outside the record lists come first."""
-    outline = {key: [] if key in _LISTS and isinstance(value, list) else value
-               for key, value in data.items()}
-    errors = _errors_of(Document, outline)
-    for key, model in _LISTS.items():
+    errors = _errors_of(Document, outline(data))
+    for key, model in RECORD_MODELS.items():
         items = data.get(key)
         for index, item in enumerate(items if isinstance(items, list) else ()):
             if len(errors) >= limit:

@@ -22,15 +22,12 @@ from typing import Any
 import pydantic
 
 from ..errors import InputError
-from ..model import Document, Objective, Organisation, Person, Record, Team, unknown_keys
+from ..model import Document, Organisation, Record, unknown_keys
 from .limits import Limits, deepest_path, long_titles, records_problem, size_problem
 from .loader import SettingsCheck, load_bytes, organisation_of
-from .parsed import Parsed
+from .parsed import RECORD_MODELS, Parsed, outline
 from .writer import iso_date
 
-#: The lists of records, each record validated on its own, and the model it validates to.
-RECORD_MODELS: dict[str, type[Record]] = {"teams": Team, "people": Person,
-                                          "objectives": Objective}
 _ENCODE = json.JSONEncoder(ensure_ascii=False, default=iso_date).encode
 
 Texts = Mapping[str, Sequence[str]]
@@ -94,17 +91,17 @@ def load_revision(name: str, content: bytes, data: Mapping[str, Any], texts: Tex
 def _revised(data: Mapping[str, Any], texts: Texts, base: Revision, size: int,
              limits: Limits) -> Document | None:
     """The document's model, reusing ``base``'s records; None at the first problem."""
-    outline = {key: [] if key in texts else value for key, value in data.items()}
+    shape = outline(data)
     if set(texts) != {key for key in RECORD_MODELS if key in data} or size_problem(
             size, limits):
         return None
     fresh: dict[str, list[Any]] = {}  # the records not in the base, parsed from their text
     records = {key: [_known(base, key, text, fresh) for text in key_texts]
                for key, key_texts in texts.items()}
-    if _over_limits({**outline, **fresh}, data, limits):
+    if _over_limits({**shape, **fresh}, data, limits):
         return None
     try:
-        shell = Document.model_validate(outline)
+        shell = Document.model_validate(shape)
         new = {key: [RECORD_MODELS[key].model_validate(raw) for raw in raws]
                for key, raws in fresh.items()}
     except pydantic.ValidationError:
