@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterator, Sequence
 
 import networkx as nx
 
@@ -400,20 +400,22 @@ def home_team(graph: nx.DiGraph, person: str) -> str | None:
 
 def team_goals(graph: nx.DiGraph, team: str) -> list[str]:
     """Every objective a team owns, each followed by its key results."""
-    index = _source_index(graph)
-    if index is None:
-        return [g for o in objectives_of(graph, team) for g in (o, *key_results_of(graph, o))]
-    parts = index[PART_OF]
-    return [g for o in index[OWNED_BY].get(team, ()) for g in (o, *parts.get(o, ()))]
+    return [g for o, krs in _team_parts(graph, team) for g in (o, *krs)]
 
 
 def team_key_results(graph: nx.DiGraph, team: str) -> list[str]:
     """Every key result of every objective a team owns."""
+    return [kr for _, krs in _team_parts(graph, team) for kr in krs]
+
+
+def _team_parts(graph: nx.DiGraph, team: str) -> Iterator[tuple[str, Sequence[str]]]:
+    """Each objective a team owns with its key results, read from the source index
+    without copying its lists (checks ask this for every team)."""
     index = _source_index(graph)
     if index is None:
-        return [kr for o in objectives_of(graph, team) for kr in key_results_of(graph, o)]
+        return ((o, key_results_of(graph, o)) for o in objectives_of(graph, team))
     parts = index[PART_OF]
-    return [kr for o in index[OWNED_BY].get(team, ()) for kr in parts.get(o, ())]
+    return ((o, parts.get(o, ())) for o in index[OWNED_BY].get(team, ()))
 
 
 def is_supported(graph: nx.DiGraph, objective: str) -> bool:
