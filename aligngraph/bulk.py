@@ -21,14 +21,11 @@ from contextlib import contextmanager
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Pause the cyclic collector inside the block; then freeze what exists and resume."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
+    with collector_held():
+        try:
+            yield
+        finally:
+            gc.freeze()
 
 
 @contextmanager

@@ -25,11 +25,10 @@ from collections.abc import Iterator
 import networkx as nx
 
 from ..graph import (
-    LEADS, OWNS, PERSON, key_results_of, nodes_of, sources, sub_teams, targets, team_key,
-    team_of,
+    LEADS, OWNS, PERSON, key_results_of, nodes_of, sources, sub_teams, targets, team_of,
 )
 from ..metrics import key_result_load, person_load
-from ..text import natural_sorted, quoted
+from ..text import natural_key, natural_sorted, quoted
 from .base import Finding, Option
 
 SLUG = "overloaded-contributor"
@@ -138,15 +137,19 @@ def _advice(graph: nx.DiGraph, person: str, objectives: set[str], teams: set[str
 
 
 def _sub_team_names(graph: nx.DiGraph, led: set[str]) -> list[str]:
-    """The names of the teams right below the ones a person leads (the first four)."""
-    below = natural_sorted(graph.nodes[t]["id"] for team in led for t in sub_teams(graph, team))
-    names = [quoted(graph.nodes[team_key(id_)]["label"]) for id_ in below]
-    return names[:4] + (["others"] if len(names) > 4 else [])
+    """The names of the teams right below the ones a person leads, in id order."""
+    below = sorted((t for team in led for t in sub_teams(graph, team)),
+                   key=lambda t: natural_key(graph.nodes[t]["id"]))
+    return _first_four([quoted(graph.nodes[t]["label"]) for t in below])
 
 
 def _other_owners(graph: nx.DiGraph, person: str, objectives: set[str]) -> list[str]:
     """The names of the other people who own key results of these objectives."""
     owners = {owner for o in objectives for kr in key_results_of(graph, o)
               for owner in sources(graph, kr, OWNS) if owner != person}
-    names = sorted(quoted(graph.nodes[p]["label"]) for p in owners)
+    return _first_four(sorted(quoted(graph.nodes[p]["label"]) for p in owners))
+
+
+def _first_four(names: list[str]) -> list[str]:
+    """The first four names, then "others" for the rest."""
     return names[:4] + (["others"] if len(names) > 4 else [])
